@@ -1,0 +1,55 @@
+package io.rapport.events.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.events.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * Records an event in the outbox. It must run inside the transaction that makes the state change, so the change
+ * and its event commit or roll back together; {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    public EventPublisher(ObjectMapper objectMapper, Clock clock) {
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /**
+     * @param contactId the Kafka key: all events of one contact land on one partition, in order
+     * @param subject   the CloudEvents subject, the id of the resource the event is about
+     * @return the event id
+     */
+    @Transactional(TxType.MANDATORY)
+    public UUID publish(EventType type, UUID contactId, UUID subject, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.topic = type.topic().topicName();
+        event.key = contactId.toString();
+        event.type = type.cloudEventType();
+        event.subject = subject.toString();
+        event.occurredAt = clock.instant();
+        event.payload = toJson(data);
+        event.persist();
+        return event.id;
+    }
+
+    private String toJson(Object data) {
+        try {
+            return objectMapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data cannot be written as JSON: " + data.getClass(), e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.rapport.events.testing;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Mints bearer tokens for tests, signed with the test key pair in {@code rapport-test-keys/}; services verify them
+ * with its public key ({@code mp.jwt.verify.publickey.location} in the test profile).
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://rapport.local";
+    public static final String PRIVATE_KEY = "rapport-test-keys/privateKey.pem";
+    public static final String PUBLIC_KEY = "rapport-test-keys/publicKey.pem";
+
+    private TestTokens() {
+    }
+
+    /** A token for {@code user} holding {@code role} (rep, manager, admin or integrator). */
+    public static String token(String user, String role) {
+        return Jwt.issuer(ISSUER)
+                .subject(user)
+                .upn(user)
+                .claim("preferred_username", user)
+                .groups(Set.of(role))
+                .expiresIn(Duration.ofHours(1))
+                .sign(PRIVATE_KEY);
+    }
+
+    public static String bearer(String user, String role) {
+        return "Bearer " + token(user, role);
+    }
+}

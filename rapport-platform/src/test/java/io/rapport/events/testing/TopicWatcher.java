@@ -1,0 +1,87 @@
+package io.rapport.events.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Watches a topic from the moment it is opened: records published before that are never seen, so a test only
+ * reads what its own actions caused, however much the topic already holds.
+ */
+public final class TopicWatcher implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    public TopicWatcher(String bootstrapServers, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-watcher-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end offsets now, before the test acts
+    }
+
+    public static TopicWatcher local(String topic) {
+        return new TopicWatcher(bootstrapServers(), topic);
+    }
+
+    public static String bootstrapServers() {
+        String fromEnv = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        return fromEnv == null || fromEnv.isBlank() ? "localhost:9092" : fromEnv;
+    }
+
+    /** Polls until a record matching {@code match} arrives, or fails after {@code timeout}. */
+    public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            for (ConsumerRecord<String, String> record : seen) {
+                if (match.test(record)) {
+                    return record;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("No matching record within " + timeout + "; saw " + seen.size() + " others");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+    }
+
+    /** Every record seen so far, after polling for {@code window} more. */
+    public List<ConsumerRecord<String, String>> drain(Duration window) {
+        Instant deadline = Instant.now().plus(window);
+        while (Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,44 @@
+package io.rapport.scheduler.projection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The scheduler's view of one contact, built only from events. */
+@Entity
+@Table(name = "contact_projection")
+public class ContactProjection extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "contact_id")
+    public UUID contactId;
+
+    /** The version of the newest contact snapshot applied; older snapshots arriving late are ignored. */
+    @Column(name = "snapshot_version")
+    public long snapshotVersion;
+
+    public String owner;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Column(name = "check_in_cadence_days")
+    public int checkInCadenceDays;
+
+    public String timezone;
+
+    @Column(name = "contact_created_at")
+    public Instant contactCreatedAt;
+
+    /** The latest qualifying touch-point, null while there has been none. */
+    @Column(name = "last_touch_at")
+    public Instant lastTouchAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,16 @@
+package io.rapport.scheduler.rules;
+
+import java.time.Instant;
+
+import io.rapport.scheduler.task.TaskKind;
+import io.rapport.scheduler.task.TaskPriority;
+
+/**
+ * What a rule wants done for a contact.
+ *
+ * @param subject what the task is about within its kind; one open task per (contact, kind, subject)
+ * @param window  with rule, contact and subject, determines the task id, so a replay raises the same task
+ */
+public record TaskProposal(String rule, TaskKind kind, String subject, String window, TaskPriority priority,
+        Instant dueAt, String reason) {
+}

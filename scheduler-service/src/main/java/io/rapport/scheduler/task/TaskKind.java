@@ -1,0 +1,5 @@
+package io.rapport.scheduler.task;
+
+public enum TaskKind {
+    CHECK_IN, COMMITMENT_DUE, RESPOND, RECOVERY, APPRECIATION, FEEDBACK_DUE
+}

@@ -1,0 +1,5 @@
+package io.rapport.scheduler.task;
+
+public enum TaskPriority {
+    LOW, NORMAL, HIGH, URGENT
+}

@@ -1,0 +1,23 @@
+package io.rapport.scheduler.task.mapping;
+
+import io.rapport.events.contract.TaskSnapshot;
+import io.rapport.scheduler.task.Task;
+import io.rapport.scheduler.task.rest.TaskResponse;
+
+public final class TaskMapper {
+
+    private TaskMapper() {
+    }
+
+    public static TaskResponse toResponse(Task task) {
+        return new TaskResponse(task.id, task.version, task.contactId, task.owner, task.kind, task.subject,
+                task.status, task.priority, task.dueAt, task.reason, task.rule, task.sourceEventIds, task.createdAt,
+                task.updatedAt);
+    }
+
+    public static TaskSnapshot toSnapshot(Task task) {
+        return new TaskSnapshot(task.id, task.version, task.contactId, task.owner, task.kind.name(), task.subject,
+                task.status.name(), task.priority.name(), task.dueAt, task.reason, task.rule, task.sourceEventIds,
+                task.createdAt, task.updatedAt);
+    }
+}

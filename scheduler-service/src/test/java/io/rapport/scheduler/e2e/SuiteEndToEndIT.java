@@ -1,0 +1,191 @@
+package io.rapport.scheduler.e2e;
+
+import static io.rapport.events.testing.TestTokens.bearer;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.rapport.events.EventType;
+import io.rapport.events.Topic;
+import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.TestTokens;
+import io.rapport.events.testing.TopicWatcher;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * The four services started from their packaged jars against the local stack (PostgreSQL and Kafka from
+ * {@code deploy/local/rapport infra}): a contact posted over HTTP becomes a CHECK_IN task over HTTP.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(60);
+    /** Away from 8081-8084, so a running local suite does not get in the way. */
+    private static final Map<String, Integer> SERVICES = Map.of(
+            "contacts-service", 18081, "interactions-service", 18082,
+            "feedback-service", 18083, "scheduler-service", 18084);
+
+    private static final Path ROOT = Path.of(System.getProperty("rapport.root", "..")).toAbsolutePath().normalize();
+    private static final List<ServiceProcess> processes = new ArrayList<>();
+    private static String contactsUrl;
+    private static String schedulerUrl;
+
+    private final String rep = "rep-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        Path workDir = ROOT.resolve("scheduler-service/target/e2e");
+        Path publicKey = copyResource(TestTokens.PUBLIC_KEY, workDir.resolve("publicKey.pem"));
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            String database = service.getKey().replace("-service", "") + "_test";
+            Map<String, String> env = new HashMap<>();
+            env.put("RAPPORT_DB_NAME", database);
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+            env.put("KAFKA_GROUP_ID", "scheduler-service-e2e");
+            processes.add(ServiceProcess.start(ROOT, service.getKey(), service.getValue(), env, workDir));
+        }
+        for (ServiceProcess process : processes) {
+            process.awaitReady(Duration.ofSeconds(120));
+        }
+        contactsUrl = "http://127.0.0.1:" + SERVICES.get("contacts-service");
+        schedulerUrl = "http://127.0.0.1:" + SERVICES.get("scheduler-service");
+    }
+
+    @AfterAll
+    static void stopSuite() throws Exception {
+        localStack("kafka", "start"); // in case a test stopped it and failed before restarting it
+        for (ServiceProcess process : processes) {
+            process.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aContactPostedOverHttpBecomesACheckInTask() {
+        String contact = postContact(21);
+        Instant created = Instant.parse(given().header("Authorization", bearer(rep, "rep"))
+                .when().get(contactsUrl + "/api/v1/contacts/" + contact)
+                .then().statusCode(200).extract().path("createdAt"));
+
+        awaitTasks(contact, 1)
+                .body("items[0].kind", is("CHECK_IN"))
+                .body("items[0].status", is("OPEN"))
+                .body("items[0].owner", is(rep));
+        Instant due = Instant.parse(tasksOf(contact).extract().path("items[0].dueAt"));
+        assertThat(due).isEqualTo(created.plus(Duration.ofDays(21)));
+    }
+
+    @Test
+    @Order(2)
+    void aDuplicateDeliveryDoesNotCreateASecondTask() {
+        ConsumerRecord<String, String> event;
+        String contact;
+        try (TopicWatcher contactsTopic = TopicWatcher.local(Topic.CONTACTS.topicName())) {
+            contact = postContact(30);
+            event = contactsTopic.await(r -> contact.equals(r.key()), BOUND);
+        }
+        awaitTasks(contact, 1);
+
+        try (CloudEventSender sender = CloudEventSender.local()) {
+            ProducerRecord<String, String> again = new ProducerRecord<>(event.topic(), event.key(), event.value());
+            event.headers().forEach(header -> again.headers().add(header));
+            sender.sendRecord(again);
+
+            // a later event on the same partition: once its task exists, the duplicate has been consumed too
+            UUID marker = UUID.randomUUID();
+            sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), contact, marker.toString(),
+                    Instant.now(), """
+                            {"id": "%s", "version": 0, "owner": "%s", "firstName": "Marker", "displayName": "Marker",
+                             "checkInCadenceDays": 30, "createdAt": "%s", "updatedAt": "%s"}"""
+                            .formatted(marker, rep, Instant.now(), Instant.now()));
+            awaitTasks(marker.toString(), 1);
+        }
+        tasksOf(contact).body("items", hasSize(1)).body("total", is(1));
+    }
+
+    @Test
+    @Order(3)
+    void anEventWrittenWhileKafkaIsDownIsDeliveredAfterItRestarts() throws Exception {
+        localStack("kafka", "stop");
+        String contact;
+        try {
+            contact = postContact(7);
+            given().header("Authorization", bearer(rep, "rep"))
+                    .when().get(contactsUrl + "/api/v1/contacts/" + contact)
+                    .then().statusCode(200);
+            tasksOf(contact).body("items", hasSize(0));
+        } finally {
+            localStack("kafka", "start");
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> tasksOf(contact).body("items", hasSize(1)));
+    }
+
+    private String postContact(int cadenceDays) {
+        return given().header("Authorization", bearer(rep, "rep"))
+                .contentType(ContentType.JSON)
+                .body("{\"firstName\": \"Ada\", \"lastName\": \"Lovelace\", \"checkInCadenceDays\": " + cadenceDays + "}")
+                .when().post(contactsUrl + "/api/v1/contacts")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private ValidatableResponse awaitTasks(String contact, int count) {
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> tasksOf(contact).body("items", hasSize(count)));
+        return tasksOf(contact);
+    }
+
+    private ValidatableResponse tasksOf(String contact) {
+        return given().header("Authorization", bearer(rep, "rep"))
+                .queryParam("contactId", contact)
+                .when().get(schedulerUrl + "/api/v1/tasks")
+                .then().statusCode(200);
+    }
+
+    private static void localStack(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("deploy/local/rapport").toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("deploy/local/rapport " + String.join(" ", args) + " failed");
+        }
+    }
+
+    private static Path copyResource(String resource, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " not on the test classpath");
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+}
