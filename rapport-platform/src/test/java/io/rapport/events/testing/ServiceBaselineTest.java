@@ -42,7 +42,7 @@ public abstract class ServiceBaselineTest {
 
     @Test
     void apiWithoutTokenIsUnauthorized() {
-        given().when().get(protectedPath()).then().statusCode(401);
+        given().when().get(protectedPath()).then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
     }
 
     @Test
@@ -50,6 +50,7 @@ public abstract class ServiceBaselineTest {
         String token = TestTokens.token("mallory", "admin");
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
-        given().header("Authorization", "Bearer " + forged).when().get(protectedPath()).then().statusCode(401);
+        given().header("Authorization", "Bearer " + forged).when().get(protectedPath())
+                .then().statusCode(401).contentType("application/problem+json");
     }
 }

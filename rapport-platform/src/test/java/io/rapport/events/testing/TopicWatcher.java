@@ -52,27 +52,24 @@ public final class TopicWatcher implements AutoCloseable {
 
     /** Polls until a record matching {@code match} arrives, or fails after {@code timeout}. */
     public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            for (ConsumerRecord<String, String> record : seen) {
-                if (match.test(record)) {
-                    return record;
-                }
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("No matching record within " + timeout + "; saw " + seen.size() + " others");
-            }
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-        }
+        return awaitAll(match, 1, timeout).get(0);
     }
 
-    /** Every record seen so far, after polling for {@code window} more. */
-    public List<ConsumerRecord<String, String>> drain(Duration window) {
-        Instant deadline = Instant.now().plus(window);
-        while (Instant.now().isBefore(deadline)) {
+    /** Polls until {@code count} records match, and returns them in arrival order; fails after {@code timeout}. */
+    public List<ConsumerRecord<String, String>> awaitAll(Predicate<ConsumerRecord<String, String>> match, int count,
+            Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<ConsumerRecord<String, String>> matching = seen.stream().filter(match).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Saw " + matching.size() + " of " + count + " matching records within "
+                        + timeout + " (and " + (seen.size() - matching.size()) + " others)");
+            }
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
-        return List.copyOf(seen);
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

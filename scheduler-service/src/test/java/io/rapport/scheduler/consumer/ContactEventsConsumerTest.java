@@ -11,12 +11,16 @@ import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
@@ -40,7 +44,7 @@ class ContactEventsConsumerTest {
     }
 
     @Test
-    void contactCreatedRaisesACheckInTaskDueAfterTheCadence() {
+    void contactCreatedRaisesACheckInTaskDueAfterTheCadence() throws Exception {
         UUID contact = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         try (TopicWatcher tasksTopic = TopicWatcher.local(Topic.TASKS.topicName())) {
@@ -57,7 +61,10 @@ class ContactEventsConsumerTest {
 
             ConsumerRecord<String, String> created = tasksTopic.await(r -> contact.toString().equals(r.key()), BOUND);
             assertThat(TopicWatcher.header(created, "ce_type")).isEqualTo("rapport.task.created.v1");
-            assertThat(created.value()).contains("\"kind\":\"CHECK_IN\"");
+            JsonNode data = new ObjectMapper().readTree(created.value());
+            assertThat(data.get("kind").asText()).isEqualTo("CHECK_IN");
+            assertThat(data.get("contactId").asText()).isEqualTo(contact.toString());
+            assertThat(data.get("dueAt").asText()).isEqualTo("2026-01-24T09:00:00Z");
         }
     }
 
@@ -92,14 +99,14 @@ class ContactEventsConsumerTest {
             sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), key, key, CREATED,
                     "{\"id\":\"" + key + "\",\"version\":0}");
 
-            for (int i = 0; i < 3; i++) {
-                int expected = i + 1;
-                await().atMost(BOUND).until(() -> deadLetters.drain(Duration.ZERO).stream()
-                        .filter(r -> key.equals(r.key())).count() >= expected);
-            }
-            ConsumerRecord<String, String> first = deadLetters.await(r -> key.equals(r.key()), BOUND);
-            assertThat(TopicWatcher.header(first, "dead-letter-reason")).contains("not JSON");
-            assertThat(TopicWatcher.header(first, "dead-letter-topic")).isEqualTo(Topic.CONTACTS.topicName());
+            List<ConsumerRecord<String, String>> dead = deadLetters.awaitAll(r -> key.equals(r.key()), 3, BOUND);
+            assertThat(dead).extracting(r -> TopicWatcher.header(r, "dead-letter-reason"))
+                    .containsExactly("data of event " + TopicWatcher.header(dead.get(0), "ce_id") + " is not JSON",
+                            "not a CloudEvent: ce_ headers missing",
+                            "contact snapshot in event " + TopicWatcher.header(dead.get(2), "ce_id")
+                                    + " lacks id, owner, displayName, createdAt or a positive checkInCadenceDays");
+            assertThat(dead).extracting(r -> TopicWatcher.header(r, "dead-letter-topic"))
+                    .containsOnly(Topic.CONTACTS.topicName());
         }
         sendContact(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), contact, contact, 0, 30);
         awaitTasks(contact, rep, 1);
