@@ -1,12 +1,16 @@
 package io.rapport.events;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The clock every time-dependent rule reads, so that tests can replace it and move time. */
+/**
+ * The clock every time-dependent rule reads, so that tests can replace it and move time. It ticks in milliseconds,
+ * which PostgreSQL stores exactly: a timestamp reads back as it was written and as it was published.
+ */
 @ApplicationScoped
 public class SystemClockProducer {
 
@@ -14,6 +18,6 @@ public class SystemClockProducer {
     @DefaultBean
     @ApplicationScoped
     Clock systemClock() {
-        return Clock.systemUTC();
+        return Clock.tickMillis(ZoneOffset.UTC);
     }
 }

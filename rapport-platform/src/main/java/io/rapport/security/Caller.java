@@ -38,6 +38,11 @@ public class Caller {
         return identity.hasRole(Roles.REP) && userId().equals(owner);
     }
 
+    /** Giving a record to another owner is a manager's (or an admin's) action. */
+    public boolean canReassign() {
+        return identity.hasRole(Roles.MANAGER) || identity.hasRole(Roles.ADMIN);
+    }
+
     /** The owner a list is restricted to: the caller for a rep, else the requested one (possibly none). */
     public String ownerFilter(String requestedOwner) {
         return isScopedToOwnRecords() ? userId() : requestedOwner;

@@ -1,18 +1,38 @@
 package io.rapport.contacts.service;
 
+import static io.rapport.contacts.service.ContactRules.nullToEmpty;
+
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.rapport.contacts.Contact;
+import io.rapport.contacts.LifecycleStage;
+import io.rapport.contacts.Organisation;
 import io.rapport.contacts.config.ContactsConfig;
 import io.rapport.contacts.mapping.ContactMapper;
-import io.rapport.contacts.rest.NewContact;
+import io.rapport.contacts.rest.ContactInput;
 import io.rapport.events.EventType;
 import io.rapport.events.outbox.EventPublisher;
+import io.rapport.rest.InvalidInput;
+import io.rapport.rest.JsonMergePatch;
+import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 
@@ -21,36 +41,33 @@ public class ContactService {
 
     private final EventPublisher events;
     private final ContactsConfig config;
+    private final ObjectMapper objectMapper;
+    private final Validator validator;
     private final Clock clock;
 
-    public ContactService(EventPublisher events, ContactsConfig config, Clock clock) {
+    public ContactService(EventPublisher events, ContactsConfig config, ObjectMapper objectMapper,
+            Validator validator, Clock clock) {
         this.events = events;
         this.config = config;
+        this.objectMapper = objectMapper;
+        this.validator = validator;
         this.clock = clock;
     }
 
     /** Creates the contact and records contact.created in the same transaction. */
     @Transactional
-    public Contact create(NewContact request, Caller caller) {
-        String owner = request.owner() == null ? caller.userId() : request.owner();
-        if (!caller.canWrite(owner)) {
+    public Contact create(ContactInput input, Caller caller) {
+        String owner = input.owner() == null ? caller.userId() : input.owner();
+        if (!owner.equals(caller.userId()) && !caller.canReassign()) {
             throw new ForbiddenException("A rep can only create contacts they own themselves");
         }
-        Instant now = clock.instant();
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
-        contact.owner = owner;
-        contact.firstName = request.firstName().strip();
-        contact.lastName = request.lastName() == null ? null : request.lastName().strip();
-        contact.email = request.email();
-        contact.checkInCadenceDays = request.checkInCadenceDays() == null
-                ? config.defaultCheckInCadenceDays()
-                : request.checkInCadenceDays();
-        contact.timezone = request.timezone();
-        contact.createdAt = now;
-        contact.updatedAt = now;
+        contact.createdAt = clock.instant();
+        apply(input, owner, contact);
         contact.persistAndFlush();
-        events.publish(EventType.CONTACT_CREATED, contact.id, contact.id, ContactMapper.toSnapshot(contact));
+        events.publish(EventType.CONTACT_CREATED, contact.id, contact.id,
+                ContactMapper.toSnapshot(contact, effectiveCadence(contact)));
         return contact;
     }
 
@@ -61,5 +78,126 @@ public class ContactService {
             throw new NotFoundException("No contact " + id);
         }
         return contact;
+    }
+
+    /** Replaces the contact with {@code input} (PUT), based on the version named by {@code ifMatch}. */
+    @Transactional
+    public Contact replace(UUID id, ContactInput input, String ifMatch, Caller caller) {
+        Contact contact = writable(id, ifMatch, caller);
+        return update(contact, input, caller);
+    }
+
+    /** Applies an RFC 7396 merge patch; the patched contact is validated like a PUT body. */
+    @Transactional
+    public Contact patch(UUID id, JsonNode patch, String ifMatch, Caller caller) {
+        Contact contact = writable(id, ifMatch, caller);
+        ObjectNode current = objectMapper.valueToTree(ContactMapper.toInput(contact));
+        ContactInput input = readValid(JsonMergePatch.apply(current, patch));
+        return update(contact, input, caller);
+    }
+
+    public int effectiveCadence(Contact contact) {
+        return contact.checkInCadenceDays != null ? contact.checkInCadenceDays
+                : config.defaultCadence(contact.lifecycleStage);
+    }
+
+    private Contact writable(UUID id, String ifMatch, Caller caller) {
+        Contact contact = get(id, caller);
+        if (!caller.canWrite(contact.owner)) {
+            throw new ForbiddenException("Read-only access to contact " + id);
+        }
+        Preconditions.requireIfMatch(ifMatch, contact.version);
+        return contact;
+    }
+
+    private Contact update(Contact contact, ContactInput input, Caller caller) {
+        String owner = input.owner() == null ? contact.owner : input.owner();
+        if (!owner.equals(contact.owner) && !caller.canReassign()) {
+            throw new ForbiddenException("Reassigning a contact to another owner is a manager's action");
+        }
+        ContactInput before = ContactMapper.toInput(contact);
+        apply(input, owner, contact);
+        if (ContactMapper.toInput(contact).equals(before)) {
+            return contact; // nothing changed: no new version, no event
+        }
+        contact.updatedAt = clock.instant();
+        contact.flush(); // assigns the new version the snapshot carries
+        events.publish(EventType.CONTACT_UPDATED, contact.id, contact.id,
+                ContactMapper.toSnapshot(contact, effectiveCadence(contact)));
+        return contact;
+    }
+
+    private void apply(ContactInput input, String owner, Contact contact) {
+        LifecycleStage stage = input.lifecycleStage() == null ? LifecycleStage.PROSPECT : input.lifecycleStage();
+        int cadence = input.checkInCadenceDays() != null ? input.checkInCadenceDays() : config.defaultCadence(stage);
+        ContactRules.check(input, cadence);
+        contact.owner = owner;
+        contact.firstName = input.firstName().strip();
+        contact.lastName = blankToNull(input.lastName());
+        contact.title = blankToNull(input.title());
+        contact.organisation = input.organisationId() == null ? null : organisation(input.organisationId());
+        replaceAll(contact.emails, ContactMapper.emails(nullToEmpty(input.emails())));
+        replaceAll(contact.phones, ContactMapper.phones(nullToEmpty(input.phones())));
+        contact.timezone = input.timezone();
+        contact.preferredChannel = input.preferredChannel();
+        contact.lifecycleStage = stage;
+        contact.checkInCadenceDays = input.checkInCadenceDays();
+        contact.checkInMaxIntervalDays = input.checkInMaxIntervalDays();
+        contact.tags = distinctStripped(input.tags());
+        contact.interests = distinctStripped(input.interests());
+        contact.personalNotes = blankToNull(input.personalNotes());
+        replaceAll(contact.importantDates, ContactMapper.importantDates(nullToEmpty(input.importantDates())));
+        contact.doNotContact = Boolean.TRUE.equals(input.doNotContact());
+        contact.marketingOptIn = Boolean.TRUE.equals(input.marketingOptIn());
+        contact.sortName = contact.displayName().toLowerCase();
+        contact.searchText = searchText(contact);
+        if (contact.updatedAt == null) {
+            contact.updatedAt = contact.createdAt;
+        }
+    }
+
+    /** What full-text search matches on the contact itself: names, title, emails, tags and notes. */
+    static String searchText(Contact contact) {
+        return Stream.of(Stream.of(contact.firstName, contact.lastName, contact.title),
+                contact.emails.stream().map(email -> email.address),
+                contact.tags.stream(), Stream.of(contact.personalNotes))
+                .flatMap(s -> s)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining(" "));
+    }
+
+    private ContactInput readValid(ObjectNode json) {
+        ContactInput input;
+        try {
+            input = objectMapper.treeToValue(json, ContactInput.class);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("The patched contact is not valid: " + e.getOriginalMessage());
+        }
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return input;
+    }
+
+    private static Organisation organisation(UUID id) {
+        Organisation organisation = Organisation.findById(id);
+        if (organisation == null) {
+            throw InvalidInput.field("organisationId", "no organisation " + id);
+        }
+        return organisation;
+    }
+
+    private static <T> void replaceAll(List<T> target, List<T> values) {
+        target.clear();
+        target.addAll(values);
+    }
+
+    private static List<String> distinctStripped(List<String> values) {
+        return new ArrayList<>(nullToEmpty(values).stream().map(String::strip).distinct().toList());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -38,7 +38,7 @@ class ContactResourceTest {
             String id = given().header("Authorization", bearer(alice, "rep"))
                     .contentType(ContentType.JSON)
                     .body("""
-                            {"firstName": "Ada", "lastName": "Lovelace", "email": "ada@example.com",
+                            {"firstName": "Ada", "lastName": "Lovelace", "emails": [{"address": "ada@example.com"}],
                              "timezone": "Europe/London"}""")
                     .when().post("/api/v1/contacts")
                     .then().statusCode(201)
@@ -46,7 +46,8 @@ class ContactResourceTest {
                     .header("ETag", is("\"0\""))
                     .body("owner", is(alice))
                     .body("displayName", is("Ada Lovelace"))
-                    .body("checkInCadenceDays", is(30))
+                    .body("lifecycleStage", is("PROSPECT"))
+                    .body("effectiveCheckInCadenceDays", is(21))
                     .body("createdAt", notNullValue())
                     .extract().path("id");
 
@@ -54,7 +55,9 @@ class ContactResourceTest {
                     .when().get("/api/v1/contacts/" + id)
                     .then().statusCode(200)
                     .header("ETag", is("\"0\""))
-                    .body("email", is("ada@example.com"))
+                    .body("emails[0].address", is("ada@example.com"))
+                    .body("emails[0].type", is("WORK"))
+                    .body("emails[0].primary", is(true))
                     .body("timezone", is("Europe/London"));
 
             ConsumerRecord<String, String> event = topic.await(r -> id.equals(r.key()), Duration.ofSeconds(30));
@@ -67,7 +70,8 @@ class ContactResourceTest {
             JsonNode data = new ObjectMapper().readTree(event.value());
             assertThat(data.get("id").asText()).isEqualTo(id);
             assertThat(data.get("owner").asText()).isEqualTo(alice);
-            assertThat(data.get("checkInCadenceDays").asInt()).isEqualTo(30);
+            assertThat(data.get("checkInCadenceDays").asInt()).isEqualTo(21);
+            assertThat(data.get("primaryEmail").asText()).isEqualTo("ada@example.com");
             assertThat(data.get("version").asLong()).isZero();
         }
     }
@@ -78,13 +82,13 @@ class ContactResourceTest {
         given().header("Authorization", bearer(alice, "rep"))
                 .contentType(ContentType.JSON)
                 .body("""
-                        {"firstName": " ", "email": "not-an-email", "checkInCadenceDays": 0,
+                        {"firstName": " ", "emails": [{"address": "not-an-email"}], "checkInCadenceDays": 0,
                          "timezone": "Mars/Olympus_Mons"}""")
                 .when().post("/api/v1/contacts")
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", is(400))
-                .body("violations.field", hasItems("firstName", "email", "checkInCadenceDays", "timezone"));
+                .body("violations.field", hasItems("firstName", "emails[0].address", "checkInCadenceDays", "timezone"));
         assertThat(contactCount()).isEqualTo(before);
     }
 

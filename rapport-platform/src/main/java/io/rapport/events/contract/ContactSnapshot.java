@@ -1,12 +1,19 @@
 package io.rapport.events.contract;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
- * The data of contact.created / contact.updated: the full current state other services project from.
+ * The data of contact.created / contact.updated: the contact's current state as other services project it.
  * {@code version} grows with every change, so a consumer can ignore a snapshot older than the one it holds.
+ * Consumers ignore members they do not know, so members can be added without a new event version.
+ *
+ * @param checkInCadenceDays the cadence in force (the contact's own or its lifecycle stage's default)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ContactSnapshot(
         UUID id,
         long version,
@@ -14,9 +21,22 @@ public record ContactSnapshot(
         String firstName,
         String lastName,
         String displayName,
-        String email,
-        int checkInCadenceDays,
+        String primaryEmail,
+        UUID organisationId,
+        String lifecycleStage,
+        String preferredChannel,
         String timezone,
+        int checkInCadenceDays,
+        Integer checkInMaxIntervalDays,
+        List<ImportantDate> importantDates,
+        boolean doNotContact,
+        boolean marketingOptIn,
+        List<String> tags,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** A yearly date: BIRTHDAY, CUSTOMER_SINCE, WORK_ANNIVERSARY or CUSTOM (with a label); year optional. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportantDate(String kind, String label, Integer year, int month, int day) {
+    }
 }

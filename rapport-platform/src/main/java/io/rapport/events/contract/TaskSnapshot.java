@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /** The data of every task.* event: the task as it stands after the change. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record TaskSnapshot(
         UUID id,
         long version,

@@ -1,0 +1,5 @@
+package io.rapport.contacts;
+
+public enum EmailType {
+    WORK, PERSONAL, OTHER
+}

@@ -1,0 +1,5 @@
+package io.rapport.contacts;
+
+public enum PhoneType {
+    MOBILE, WORK, HOME, OTHER
+}

@@ -1,0 +1,119 @@
+package io.rapport.contacts.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.contacts.Need;
+import io.rapport.contacts.service.NeedService;
+import io.rapport.rest.JsonMergePatch;
+import io.rapport.rest.Preconditions;
+import io.rapport.rest.idempotency.IdempotencyKeys;
+import io.rapport.security.Caller;
+import io.rapport.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/contacts/{contactId}/needs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Needs and goals")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "404", description = "No such contact or need, or not one the caller may see",
+        content = @Content(mediaType = "application/problem+json"))
+public class NeedResource {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private final NeedService needs;
+    private final IdempotencyKeys idempotency;
+    private final Caller caller;
+
+    public NeedResource(NeedService needs, IdempotencyKeys idempotency, Caller caller) {
+        this.needs = needs;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
+    @Operation(summary = "The contact's needs and goals, oldest first")
+    public List<NeedResponse> list(@PathParam("contactId") UUID contactId) {
+        return needs.list(contactId, caller).stream().map(NeedResponse::of).toList();
+    }
+
+    @POST
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Record a need or goal", description = "Accepts an Idempotency-Key.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = NeedResponse.class)))
+    @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
+    public Response create(@PathParam("contactId") UUID contactId, @Valid @NotNull NeedInput input,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context UriInfo uriInfo) {
+        return idempotency.execute(idempotencyKey, caller.userId(), "needs.create:" + contactId, input, () -> {
+            Need need = needs.create(contactId, input, caller);
+            return Response.created(uriInfo.getAbsolutePathBuilder().path(need.id.toString()).build())
+                    .tag(Preconditions.etag(need.version))
+                    .entity(NeedResponse.of(need))
+                    .build();
+        });
+    }
+
+    @GET
+    @Path("/{needId}")
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
+    @Operation(summary = "Get a need")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NeedResponse.class)))
+    public Response get(@PathParam("contactId") UUID contactId, @PathParam("needId") UUID needId) {
+        Need need = needs.get(contactId, needId, caller);
+        return Response.ok(NeedResponse.of(need)).tag(Preconditions.etag(need.version)).build();
+    }
+
+    @PATCH
+    @Path("/{needId}")
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Change a need (JSON Merge Patch)", description = "Needs If-Match.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NeedResponse.class)))
+    @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "428", content = @Content(mediaType = PROBLEM))
+    public Response patch(@PathParam("contactId") UUID contactId, @PathParam("needId") UUID needId,
+            @NotNull JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Need need = needs.patch(contactId, needId, patch, ifMatch, caller);
+        return Response.ok(NeedResponse.of(need)).tag(Preconditions.etag(need.version)).build();
+    }
+
+    @DELETE
+    @Path("/{needId}")
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Delete a need", description = "Needs If-Match.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "428", content = @Content(mediaType = PROBLEM))
+    public void delete(@PathParam("contactId") UUID contactId, @PathParam("needId") UUID needId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        needs.delete(contactId, needId, ifMatch, caller);
+    }
+}

@@ -1,0 +1,120 @@
+package io.rapport.contacts.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.rapport.contacts.Contact;
+import io.rapport.contacts.Need;
+import io.rapport.contacts.rest.NeedInput;
+import io.rapport.rest.JsonMergePatch;
+import io.rapport.rest.Preconditions;
+import io.rapport.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+/** A contact's needs and goals; who may see or change them follows the contact. */
+@ApplicationScoped
+public class NeedService {
+
+    private final ContactService contacts;
+    private final ObjectMapper objectMapper;
+    private final Validator validator;
+    private final Clock clock;
+
+    public NeedService(ContactService contacts, ObjectMapper objectMapper, Validator validator, Clock clock) {
+        this.contacts = contacts;
+        this.objectMapper = objectMapper;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public List<Need> list(UUID contactId, Caller caller) {
+        contacts.get(contactId, caller);
+        return Need.list("contact.id = ?1 order by createdAt, id", contactId);
+    }
+
+    @Transactional
+    public Need create(UUID contactId, NeedInput input, Caller caller) {
+        Contact contact = writableContact(contactId, caller);
+        Need need = new Need();
+        need.id = UUID.randomUUID();
+        need.contact = contact;
+        need.createdAt = clock.instant();
+        need.updatedAt = need.createdAt;
+        apply(input, need);
+        need.persistAndFlush();
+        return need;
+    }
+
+    public Need get(UUID contactId, UUID needId, Caller caller) {
+        contacts.get(contactId, caller);
+        Need need = Need.findById(needId);
+        if (need == null || !need.contact.id.equals(contactId)) {
+            throw new NotFoundException("No need " + needId + " for contact " + contactId);
+        }
+        return need;
+    }
+
+    @Transactional
+    public Need patch(UUID contactId, UUID needId, JsonNode patch, String ifMatch, Caller caller) {
+        writableContact(contactId, caller);
+        Need need = get(contactId, needId, caller);
+        Preconditions.requireIfMatch(ifMatch, need.version);
+        ObjectNode current = objectMapper.valueToTree(new NeedInput(need.description, need.priority, need.status,
+                need.targetDate, need.notes));
+        NeedInput input = readValid(JsonMergePatch.apply(current, patch));
+        apply(input, need);
+        need.updatedAt = clock.instant();
+        need.flush();
+        return need;
+    }
+
+    @Transactional
+    public void delete(UUID contactId, UUID needId, String ifMatch, Caller caller) {
+        writableContact(contactId, caller);
+        Need need = get(contactId, needId, caller);
+        Preconditions.requireIfMatch(ifMatch, need.version);
+        need.delete();
+    }
+
+    private Contact writableContact(UUID contactId, Caller caller) {
+        Contact contact = contacts.get(contactId, caller);
+        if (!caller.canWrite(contact.owner)) {
+            throw new ForbiddenException("Read-only access to contact " + contactId);
+        }
+        return contact;
+    }
+
+    private NeedInput readValid(ObjectNode json) {
+        NeedInput input;
+        try {
+            input = objectMapper.treeToValue(json, NeedInput.class);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("The patched need is not valid: " + e.getOriginalMessage());
+        }
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return input;
+    }
+
+    private static void apply(NeedInput input, Need need) {
+        need.description = input.description().strip();
+        need.priority = input.priority() == null ? Need.Priority.MEDIUM : input.priority();
+        need.status = input.status() == null ? Need.Status.OPEN : input.status();
+        need.targetDate = input.targetDate();
+        need.notes = input.notes() == null || input.notes().isBlank() ? null : input.notes().strip();
+    }
+}
