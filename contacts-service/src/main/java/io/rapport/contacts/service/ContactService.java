@@ -159,7 +159,8 @@ public class ContactService {
     /** What full-text search matches on the contact itself: names, title, emails, tags and notes. */
     static String searchText(Contact contact) {
         return Stream.of(Stream.of(contact.firstName, contact.lastName, contact.title),
-                contact.emails.stream().map(email -> email.address),
+                // the address whole, and its words, which the full-text parser would keep inside one email token
+                contact.emails.stream().map(email -> email.address + " " + email.address.replaceAll("[@.]", " ")),
                 contact.tags.stream(), Stream.of(contact.personalNotes))
                 .flatMap(s -> s)
                 .filter(Objects::nonNull)
