@@ -20,6 +20,7 @@ import io.rapport.contacts.service.ContactQuery;
 import io.rapport.contacts.service.ContactSearch;
 import io.rapport.contacts.service.ContactService;
 import io.rapport.contacts.service.ContactSort;
+import io.rapport.contacts.service.PrivacyService;
 import io.rapport.rest.Cursor;
 import io.rapport.rest.JsonMergePatch;
 import io.rapport.rest.Preconditions;
@@ -32,6 +33,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -58,14 +60,16 @@ public class ContactResource {
     private static final String PROBLEM = "application/problem+json";
 
     private final ContactService contacts;
+    private final PrivacyService privacy;
     private final ContactSearch search;
     private final IdempotencyKeys idempotency;
     private final ContactsConfig config;
     private final Caller caller;
 
-    public ContactResource(ContactService contacts, ContactSearch search, IdempotencyKeys idempotency,
-            ContactsConfig config, Caller caller) {
+    public ContactResource(ContactService contacts, PrivacyService privacy, ContactSearch search,
+            IdempotencyKeys idempotency, ContactsConfig config, Caller caller) {
         this.contacts = contacts;
+        this.privacy = privacy;
         this.search = search;
         this.idempotency = idempotency;
         this.config = config;
@@ -167,6 +171,20 @@ public class ContactResource {
     public Response patch(@PathParam("id") UUID id, @NotNull JsonNode patch,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(contacts.patch(id, patch, ifMatch, caller));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erase a contact (GDPR art. 17)",
+            description = "Removes the contact and everything personal attached to it; the id then answers 410. "
+                    + "Needs If-Match. Publishes contact.erased, on which every service purges its data.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "428", content = @Content(mediaType = PROBLEM))
+    public void erase(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        privacy.erase(id, ifMatch, caller);
     }
 
     private Response withEtag(Contact contact) {

@@ -16,8 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.contacts.Contact;
+import io.rapport.contacts.ErasedContact;
 import io.rapport.contacts.LifecycleStage;
+import io.rapport.contacts.MergedContact;
 import io.rapport.contacts.Organisation;
 import io.rapport.contacts.config.ContactsConfig;
 import io.rapport.contacts.mapping.ContactMapper;
@@ -35,6 +38,7 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
 
 @ApplicationScoped
 public class ContactService {
@@ -71,13 +75,43 @@ public class ContactService {
         return contact;
     }
 
-    /** The contact, if the caller may see it; another rep's contact is as unknown as a missing one. */
+    /**
+     * The contact, if the caller may see it; another rep's contact is as unknown as a missing one. A merged contact
+     * answers 404 naming the survivor ({@code mergedInto}), an erased one 410.
+     */
     public Contact get(UUID id, Caller caller) {
         Contact contact = Contact.findById(id);
-        if (contact == null || !caller.canRead(contact.owner)) {
-            throw new NotFoundException("No contact " + id);
+        if (contact != null && caller.canRead(contact.owner)) {
+            return contact;
+        }
+        if (contact == null) {
+            MergedContact merged = MergedContact.findById(id);
+            if (merged != null && caller.canRead(merged.owner)) {
+                throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                        .withDetail("Contact " + id + " was merged into " + merged.survivorId)
+                        .with("mergedInto", merged.survivorId.toString()).build();
+            }
+            if (ErasedContact.findById(id) != null) {
+                throw HttpProblem.builder().withStatus(Response.Status.GONE).withTitle("Gone")
+                        .withDetail("Contact " + id + " was erased").build();
+            }
+        }
+        throw new NotFoundException("No contact " + id);
+    }
+
+    /** The contact, if the caller may change it. */
+    public Contact writable(UUID id, Caller caller) {
+        Contact contact = get(id, caller);
+        if (!caller.canWrite(contact.owner)) {
+            throw new ForbiddenException("Read-only access to contact " + id);
         }
         return contact;
+    }
+
+    /** Records contact.updated with the contact's current snapshot; call after the change is flushed. */
+    void publishUpdated(Contact contact) {
+        events.publish(EventType.CONTACT_UPDATED, contact.id, contact.id,
+                ContactMapper.toSnapshot(contact, effectiveCadence(contact)));
     }
 
     /** Replaces the contact with {@code input} (PUT), based on the version named by {@code ifMatch}. */
@@ -102,10 +136,7 @@ public class ContactService {
     }
 
     private Contact writable(UUID id, String ifMatch, Caller caller) {
-        Contact contact = get(id, caller);
-        if (!caller.canWrite(contact.owner)) {
-            throw new ForbiddenException("Read-only access to contact " + id);
-        }
+        Contact contact = writable(id, caller);
         Preconditions.requireIfMatch(ifMatch, contact.version);
         return contact;
     }
@@ -122,8 +153,7 @@ public class ContactService {
         }
         contact.updatedAt = clock.instant();
         contact.flush(); // assigns the new version the snapshot carries
-        events.publish(EventType.CONTACT_UPDATED, contact.id, contact.id,
-                ContactMapper.toSnapshot(contact, effectiveCadence(contact)));
+        publishUpdated(contact);
         return contact;
     }
 
@@ -157,7 +187,7 @@ public class ContactService {
     }
 
     /** What full-text search matches on the contact itself: names, title, emails, tags and notes. */
-    static String searchText(Contact contact) {
+    public static String searchText(Contact contact) {
         return Stream.of(Stream.of(contact.firstName, contact.lastName, contact.title),
                 // the address whole, and its words, which the full-text parser would keep inside one email token
                 contact.emails.stream().map(email -> email.address + " " + email.address.replaceAll("[@.]", " ")),

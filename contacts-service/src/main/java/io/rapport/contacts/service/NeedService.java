@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 
 /** A contact's needs and goals; who may see or change them follows the contact. */
@@ -89,11 +88,7 @@ public class NeedService {
     }
 
     private Contact writableContact(UUID contactId, Caller caller) {
-        Contact contact = contacts.get(contactId, caller);
-        if (!caller.canWrite(contact.owner)) {
-            throw new ForbiddenException("Read-only access to contact " + contactId);
-        }
-        return contact;
+        return contacts.writable(contactId, caller);
     }
 
     private NeedInput readValid(ObjectNode json) {

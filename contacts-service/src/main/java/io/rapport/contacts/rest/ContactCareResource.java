@@ -1,0 +1,93 @@
+package io.rapport.contacts.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.contacts.mapping.ContactMapper;
+import io.rapport.contacts.service.ContactService;
+import io.rapport.contacts.service.DuplicateFinder;
+import io.rapport.contacts.service.MergeService;
+import io.rapport.contacts.service.PrivacyService;
+import io.rapport.security.Caller;
+import io.rapport.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Keeping the contact book clean and lawful: duplicates, merge, GDPR export. */
+@Path("/api/v1/contacts/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Contacts")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "404", description = "No such contact, or not one the caller may see",
+        content = @Content(mediaType = "application/problem+json"))
+public class ContactCareResource {
+
+    private final ContactService contacts;
+    private final DuplicateFinder duplicates;
+    private final MergeService merges;
+    private final PrivacyService privacy;
+    private final Caller caller;
+
+    public ContactCareResource(ContactService contacts, DuplicateFinder duplicates, MergeService merges,
+            PrivacyService privacy, Caller caller) {
+        this.contacts = contacts;
+        this.duplicates = duplicates;
+        this.merges = merges;
+        this.privacy = privacy;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/duplicates")
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Likely duplicates of a contact",
+            description = "Contacts with one of its email addresses, or a similar name in the same organisation.")
+    public List<DuplicateCandidate> duplicates(@PathParam("id") UUID id) {
+        return duplicates.candidates(id, caller).stream()
+                .map(candidate -> new DuplicateCandidate(
+                        ContactMapper.toResponse(candidate.contact(), contacts.effectiveCadence(candidate.contact())),
+                        candidate.reasons()))
+                .toList();
+    }
+
+    @POST
+    @Path("/merge")
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Merge a duplicate into this contact",
+            description = "This contact keeps its values and takes the duplicate's where it has none; emails, phones, "
+                    + "tags, interests, dates and needs carry over; do-not-contact wins. The duplicate is deleted "
+                    + "(its id then answers 404 with mergedInto). Publishes contact.merged and contact.updated. "
+                    + "With dryRun, shows the result and changes nothing.")
+    @APIResponse(responseCode = "200", description = "The merged contact (or what it would be)",
+            content = @Content(schema = @Schema(implementation = ContactResponse.class)))
+    @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
+    public ContactResponse merge(@PathParam("id") UUID id, @Valid @NotNull MergeRequest request) {
+        return merges.merge(id, request.duplicateId(), request.dryRun(), caller);
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Export everything held on the contact (GDPR art. 20)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactExport.class)))
+    @APIResponse(responseCode = "410", description = "The contact was erased",
+            content = @Content(mediaType = "application/problem+json"))
+    public ContactExport export(@PathParam("id") UUID id) {
+        return privacy.export(id, caller);
+    }
+}

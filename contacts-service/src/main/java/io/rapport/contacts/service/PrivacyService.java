@@ -1,0 +1,69 @@
+package io.rapport.contacts.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.rapport.contacts.Contact;
+import io.rapport.contacts.ErasedContact;
+import io.rapport.contacts.MergedContact;
+import io.rapport.contacts.Need;
+import io.rapport.contacts.mapping.ContactMapper;
+import io.rapport.contacts.rest.ContactExport;
+import io.rapport.contacts.rest.NeedResponse;
+import io.rapport.events.EventType;
+import io.rapport.events.contract.ContactErased;
+import io.rapport.events.outbox.EventPublisher;
+import io.rapport.rest.Preconditions;
+import io.rapport.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** GDPR: export everything held on a contact (art. 20) and erase it (art. 17). */
+@ApplicationScoped
+public class PrivacyService {
+
+    private final ContactService contacts;
+    private final EventPublisher events;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public PrivacyService(ContactService contacts, EventPublisher events, EntityManager entityManager, Clock clock) {
+        this.contacts = contacts;
+        this.events = events;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    public ContactExport export(UUID id, Caller caller) {
+        Contact contact = contacts.get(id, caller);
+        List<NeedResponse> needs = Need.<Need>list("contact.id = ?1 order by createdAt, id", id).stream()
+                .map(NeedResponse::of).toList();
+        List<ContactExport.MergedRecord> merged = MergedContact.<MergedContact>list("survivorId", id).stream()
+                .map(record -> new ContactExport.MergedRecord(record.id, record.mergedAt)).toList();
+        return new ContactExport(ContactMapper.toResponse(contact, contacts.effectiveCadence(contact)), needs, merged,
+                clock.instant());
+    }
+
+    /**
+     * Removes the contact and everything personal attached to it (emails, phones, dates, needs, stored responses
+     * to its creation), keeps only the fact of the erasure, and publishes contact.erased.
+     */
+    @Transactional
+    public void erase(UUID id, String ifMatch, Caller caller) {
+        Contact contact = contacts.get(id, caller);
+        Preconditions.requireIfMatch(ifMatch, contact.version);
+        Instant now = clock.instant();
+        entityManager.createNativeQuery("delete from idempotency_record where body ->> 'id' = ?1")
+                .setParameter(1, id.toString()).executeUpdate();
+        contact.delete();
+        ErasedContact erased = new ErasedContact();
+        erased.id = id;
+        erased.erasedAt = now;
+        erased.erasedBy = caller.userId();
+        erased.persist();
+        events.publish(EventType.CONTACT_ERASED, id, id, new ContactErased(id, now));
+    }
+}
