@@ -130,6 +130,16 @@ public class ContactService {
         return update(contact, input, caller);
     }
 
+    /** Checks the rules a contact input must meet beyond bean validation; throws the 400 problem of the first broken. */
+    public void checkInput(ContactInput input) {
+        LifecycleStage stage = input.lifecycleStage() == null ? LifecycleStage.PROSPECT : input.lifecycleStage();
+        ContactRules.check(input, input.checkInCadenceDays() != null ? input.checkInCadenceDays()
+                : config.defaultCadence(stage));
+        if (input.organisationId() != null) {
+            organisation(input.organisationId());
+        }
+    }
+
     public int effectiveCadence(Contact contact) {
         return contact.checkInCadenceDays != null ? contact.checkInCadenceDays
                 : config.defaultCadence(contact.lifecycleStage);

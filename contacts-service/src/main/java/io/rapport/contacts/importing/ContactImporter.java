@@ -1,0 +1,181 @@
+package io.rapport.contacts.importing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rapport.contacts.Contact;
+import io.rapport.contacts.rest.ContactInput;
+import io.rapport.contacts.service.ContactService;
+import io.rapport.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.WebApplicationException;
+
+/**
+ * Imports contacts row by row. Rows are written in transactions of {@code BATCH} rows; should a batch fail as a
+ * whole, its rows are written again one per transaction, so every row is all-or-nothing and one bad row never
+ * takes others with it. Memory stays flat whatever the file's size: rows are streamed in, results streamed out.
+ */
+@ApplicationScoped
+public class ContactImporter {
+
+    public enum OnDuplicate {
+        SKIP, UPDATE
+    }
+
+    private static final Logger LOG = Logger.getLogger(ContactImporter.class);
+    private static final int BATCH = 500;
+
+    private final ContactService contacts;
+    private final ObjectMapper objectMapper;
+    private final Validator validator;
+    private final EntityManager entityManager;
+
+    public ContactImporter(ContactService contacts, ObjectMapper objectMapper, Validator validator,
+            EntityManager entityManager) {
+        this.contacts = contacts;
+        this.objectMapper = objectMapper;
+        this.validator = validator;
+        this.entityManager = entityManager;
+    }
+
+    /** @return how many rows ended in each status */
+    public Map<ImportResult.Status, Long> run(Iterator<ImportRow> rows, String defaultOwner, OnDuplicate onDuplicate,
+            Caller caller, Consumer<ImportResult> results) {
+        Map<ImportResult.Status, Long> counts = new EnumMap<>(ImportResult.Status.class);
+        List<ImportRow> batch = new ArrayList<>(BATCH);
+        Consumer<ImportResult> counting = result -> {
+            counts.merge(result.status(), 1L, Long::sum);
+            results.accept(result);
+        };
+        while (rows.hasNext()) {
+            batch.add(rows.next());
+            if (batch.size() == BATCH || !rows.hasNext()) {
+                writeBatch(batch, defaultOwner, onDuplicate, caller).forEach(counting);
+                batch.clear();
+            }
+        }
+        return counts;
+    }
+
+    private List<ImportResult> writeBatch(List<ImportRow> batch, String defaultOwner, OnDuplicate onDuplicate,
+            Caller caller) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<ImportResult> results = new ArrayList<>(batch.size());
+                for (ImportRow row : batch) {
+                    results.add(importRow(row, defaultOwner, onDuplicate, caller));
+                }
+                return results;
+            });
+        } catch (RuntimeException batchFailed) {
+            LOG.debugf("Import batch failed (%s), writing its rows one by one", batchFailed.getMessage());
+            return batch.stream().map(row -> writeAlone(row, defaultOwner, onDuplicate, caller)).toList();
+        }
+    }
+
+    private ImportResult writeAlone(ImportRow row, String defaultOwner, OnDuplicate onDuplicate, Caller caller) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> importRow(row, defaultOwner, onDuplicate, caller));
+        } catch (RuntimeException e) {
+            return ImportResult.rejected(row.number(), "could not be written: " + e.getMessage(), null);
+        }
+    }
+
+    /** Runs inside the batch's transaction; a rejected row writes nothing. */
+    private ImportResult importRow(ImportRow row, String defaultOwner, OnDuplicate onDuplicate, Caller caller) {
+        if (row.unreadable() != null) {
+            return ImportResult.rejected(row.number(), row.unreadable(), null);
+        }
+        ObjectNode json = row.contact();
+        boolean ownerNamed = json.hasNonNull("owner");
+        if (!ownerNamed && defaultOwner != null) {
+            json.put("owner", defaultOwner);
+        }
+        ContactInput input;
+        try {
+            input = objectMapper.treeToValue(json, ContactInput.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return ImportResult.rejected(row.number(), "not a valid contact: " + rootMessage(e), null);
+        }
+        Set<ConstraintViolation<ContactInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            return ImportResult.rejected(row.number(), "invalid fields", violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                    .toList());
+        }
+        UUID existing = existingWithEmail(input);
+        try {
+            contacts.checkInput(input); // before any write, so a rejected row leaves the batch's transaction intact
+            if (existing == null) {
+                return ImportResult.created(row.number(), contacts.create(input, caller).id);
+            }
+            if (onDuplicate == OnDuplicate.SKIP) {
+                return ImportResult.duplicate(row.number(), existing, "a contact with this email exists");
+            }
+            if (!ownerNamed) {
+                json.remove("owner"); // an update keeps the existing owner unless the row names one
+            }
+            Contact updated = contacts.patch(existing, json, "*", caller);
+            return ImportResult.updated(row.number(), updated.id);
+        } catch (HttpProblem problem) {
+            return ImportResult.rejected(row.number(), problem.getDetail(), null);
+        } catch (ConstraintViolationException e) {
+            return ImportResult.rejected(row.number(), "invalid fields", e.getConstraintViolations().stream()
+                    .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                    .toList());
+        } catch (WebApplicationException e) {
+            return ImportResult.rejected(row.number(), e.getMessage(), null);
+        }
+    }
+
+    private UUID existingWithEmail(ContactInput input) {
+        if (input.emails() == null || input.emails().isEmpty()) {
+            return null;
+        }
+        List<String> addresses = input.emails().stream().map(email -> email.address().strip().toLowerCase()).toList();
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery(
+                "select contact_id from contact_email where lower(address) in (:addresses) limit 1", UUID.class)
+                .setParameter("addresses", addresses)
+                .getResultList();
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static String rootMessage(Exception e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    }
+
+    /** The summary line closing the response. */
+    public static Map<String, Object> summary(Map<ImportResult.Status, Long> counts) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        long rows = 0;
+        for (ImportResult.Status status : ImportResult.Status.values()) {
+            long count = counts.getOrDefault(status, 0L);
+            summary.put(status.name().toLowerCase(), count);
+            rows += count;
+        }
+        summary.put("rows", rows);
+        return Map.of("summary", summary);
+    }
+}

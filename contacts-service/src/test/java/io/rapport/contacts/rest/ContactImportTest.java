@@ -1,0 +1,173 @@
+package io.rapport.contacts.rest;
+
+import static io.rapport.contacts.rest.ContactsApi.PROBLEM_JSON;
+import static io.rapport.events.testing.TestTokens.bearer;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.events.Topic;
+import io.rapport.events.testing.TopicWatcher;
+
+@QuarkusTest
+class ContactImportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String rep = "rep-" + UUID.randomUUID();
+    private final String tag = "import-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aCsvWithMixedRowsImportsEachRowOnItsOwn() throws Exception {
+        String existing = "old-" + UUID.randomUUID() + "@example.com";
+        ContactsApi.createContact(rep, "{\"firstName\": \"Old\", \"emails\": [{\"address\": \"" + existing + "\"}]}");
+        String dup = "dup-" + UUID.randomUUID() + "@example.com";
+        String csv = """
+                firstName,lastName,email,lifecycleStage,tags,birthday,checkInCadenceDays
+                Ada,Lovelace,ada-%1$s@example.com,ACTIVE_CUSTOMER,%2$s;vip,12-10,14
+                Grace,Hopper,not-an-email,,%2$s,,
+                Alan,Turing,alan-%1$s@example.com,WIZARD,%2$s,,
+                Again,Old,%3$s,,%2$s,,
+                ,NoFirstName,,,%2$s,,
+                Kurt,Goedel,%4$s,,%2$s,1906-04-28,
+                Kurt,Twice,%4$s,,%2$s,,
+                Emmy,Noether,,,%2$s,02-30,
+                John,Neumann,,,%2$s,,abc
+                """.formatted(UUID.randomUUID(), tag, existing, dup);
+
+        List<JsonNode> lines;
+        try (TopicWatcher topic = TopicWatcher.local(Topic.CONTACTS.topicName())) {
+            lines = importAs("root", "admin", "text/csv", csv, "owner=" + rep);
+            List<String> created = lines.stream().filter(l -> "CREATED".equals(l.path("status").asText()))
+                    .map(l -> l.get("id").asText()).toList();
+            assertThat(created).hasSize(2);
+            assertThat(topic.awaitAll(r -> created.contains(r.key()), 2, Duration.ofSeconds(30))).hasSize(2);
+        }
+        assertThat(lines).hasSize(10);
+        assertThat(lines.subList(0, 9)).extracting(l -> l.get("status").asText()).containsExactly(
+                "CREATED", "REJECTED", "REJECTED", "DUPLICATE", "REJECTED", "CREATED", "DUPLICATE", "REJECTED",
+                "REJECTED");
+        assertThat(lines.get(1).at("/errors/0/field").asText()).isEqualTo("emails[0].address");
+        assertThat(lines.get(2).get("reason").asText()).contains("WIZARD");
+        assertThat(lines.get(7).get("reason").asText()).contains("importantDates[0]");
+        JsonNode summary = lines.get(9).get("summary");
+        assertThat(summary.get("rows").asLong()).isEqualTo(9);
+        assertThat(summary.get("created").asLong()).isEqualTo(2);
+        assertThat(summary.get("duplicate").asLong()).isEqualTo(2);
+        assertThat(summary.get("rejected").asLong()).isEqualTo(5);
+
+        ContactsApi.as(rep, "rep").queryParam("tag", tag).queryParam("sort", "name").when().get("/api/v1/contacts")
+                .then().statusCode(200)
+                .body("items.displayName", contains("Ada Lovelace", "Kurt Goedel"))
+                .body("items[0].lifecycleStage", is("ACTIVE_CUSTOMER"))
+                .body("items[0].tags", contains(tag, "vip"))
+                .body("items[0].importantDates[0].month", is(12))
+                .body("items[0].checkInCadenceDays", is(14))
+                .body("items[1].importantDates[0].year", is(1906));
+    }
+
+    @Test
+    void onDuplicateUpdateUpdatesTheExistingContact() throws Exception {
+        String email = "upd-" + UUID.randomUUID() + "@example.com";
+        String id = ContactsApi.createContact(rep, "{\"firstName\": \"Ada\", \"emails\": [{\"address\": \"" + email
+                + "\"}], \"personalNotes\": \"keep me\"}");
+        List<JsonNode> lines = importAs("root", "admin", "text/csv",
+                "firstName,email,title\nAda,%s,Countess\n".formatted(email), "onDuplicate=update");
+        assertThat(lines.get(0).get("status").asText()).isEqualTo("UPDATED");
+        assertThat(lines.get(0).get("id").asText()).isEqualTo(id);
+        ContactsApi.getContact(rep, "rep", id).then().statusCode(200)
+                .body("title", is("Countess"))
+                .body("personalNotes", is("keep me"))
+                .body("owner", is(rep));
+    }
+
+    @Test
+    void ndjsonRowsAreReadLineByLine() throws Exception {
+        String ndjson = """
+                {"firstName": "Ada", "tags": ["%1$s"], "owner": "%2$s"}
+                {"firstName": "Broken",
+                [1, 2]
+
+                {"firstName": "Grace", "tags": ["%1$s"], "owner": "%2$s", "unknownField": 1}
+                {"firstName": "Hedy", "tags": ["%1$s"], "owner": "%2$s"}
+                """.formatted(tag, rep);
+        List<JsonNode> lines = importAs("root", "admin", "application/x-ndjson", ndjson, null);
+        assertThat(lines.subList(0, 5)).extracting(l -> l.get("status").asText())
+                .containsExactly("CREATED", "REJECTED", "REJECTED", "REJECTED", "CREATED");
+        assertThat(lines.get(3).get("reason").asText()).contains("unknownField");
+        ContactsApi.as(rep, "rep").queryParam("tag", tag).when().get("/api/v1/contacts")
+                .then().body("items", hasSize(2));
+    }
+
+    @Test
+    void rowsAcrossSeveralBatchesAllLandAndOneBadRowStopsNothing() throws Exception {
+        String rows = IntStream.range(0, 1_200)
+                .mapToObj(i -> (i == 700 ? "" : "Person" + i) + "," + tag)
+                .collect(Collectors.joining("\n", "firstName,tags\n", "\n"));
+        List<JsonNode> lines = importAs("root", "admin", "text/csv", rows, "owner=" + rep);
+        JsonNode summary = lines.get(lines.size() - 1).get("summary");
+        assertThat(summary.get("created").asLong()).isEqualTo(1_199);
+        assertThat(summary.get("rejected").asLong()).isEqualTo(1);
+        assertThat(lines.get(700).get("row").asLong()).isEqualTo(701);
+        assertThat(lines.get(700).get("status").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void anUnknownColumnRejectsTheWholeFileAndWritesNothing() {
+        given().header("Authorization", bearer("root", "admin")).contentType("text/csv")
+                .queryParam("owner", rep)
+                .body("firstName,shoeSize,tags\nAda,38," + tag + "\n")
+                .when().post("/api/v1/contacts/import")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+        ContactsApi.as(rep, "rep").queryParam("tag", tag).when().get("/api/v1/contacts")
+                .then().body("items", hasSize(0));
+    }
+
+    @Test
+    void onlyAnAdminImportsAndOnlyCsvOrNdjson() {
+        given().header("Authorization", bearer(rep, "rep")).contentType("text/csv").body("firstName\nAda\n")
+                .when().post("/api/v1/contacts/import").then().statusCode(403);
+        given().header("Authorization", bearer("root", "admin")).contentType("application/json").body("[]")
+                .when().post("/api/v1/contacts/import").then().statusCode(415);
+        given().header("Authorization", bearer("root", "admin")).contentType("text/csv").body("firstName\nAda\n")
+                .queryParam("onDuplicate", "merge")
+                .when().post("/api/v1/contacts/import").then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    private static List<JsonNode> importAs(String user, String role, String type, String body, String query)
+            throws Exception {
+        var request = given().header("Authorization", bearer(user, role)).contentType(type)
+                .body(body.getBytes(StandardCharsets.UTF_8));
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                request.queryParam(kv[0], kv[1]);
+            }
+        }
+        String response = request.when().post("/api/v1/contacts/import")
+                .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
+        return Arrays.stream(response.split("\n")).map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError(line, e);
+            }
+        }).toList();
+    }
+}
