@@ -16,7 +16,7 @@ final class Project {
     /** The repository root, which holds the services' sources and their configuration. */
     static Path repoDir() {
         String dir = System.getProperty("rapport.repo.dir");
-        return dir != null ? Path.of(dir).toAbsolutePath() : deployDir().resolve("../..").normalize();
+        return (dir != null ? Path.of(dir) : deployDir().resolve("../..")).toAbsolutePath().normalize();
     }
 
     /** target/ of this module, for generated files. */

@@ -1,0 +1,66 @@
+package io.rapport.deploy.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The CloudNativePG cluster: the four databases with their own roles, high availability and backups in prod. */
+class PostgresTest {
+
+    private static final Set<String> DATABASES = Set.of("contacts", "interactions", "feedback", "scheduler");
+
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void oneDatabaseAndOneRolePerService(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        ObjectNode cluster = manifests.get("Cluster", "rapport-postgres");
+        Set<String> roles = new TreeSet<>();
+        cluster.at("/spec/managed/roles").forEach(r -> {
+            roles.add(r.path("name").asText());
+            assertThat(r.path("superuser").asBoolean(false)).isFalse();
+            assertThat(r.path("createrole").asBoolean(false)).isFalse();
+            assertThat(r.path("ensure").asText("present")).isEqualTo("present");
+        });
+        assertThat(roles).isEqualTo(DATABASES);
+        Set<String> databases = new TreeSet<>();
+        manifests.ofKind("Database").forEach(d -> {
+            databases.add(d.at("/spec/name").asText());
+            assertThat(d.at("/spec/owner").asText()).isEqualTo(d.at("/spec/name").asText());
+            assertThat(d.at("/spec/databaseReclaimPolicy").asText()).isEqualTo("retain");
+        });
+        assertThat(databases).isEqualTo(DATABASES);
+        // each role may reach its own database only
+        JsonNode hba = cluster.at("/spec/postgresql/pg_hba");
+        for (String db : DATABASES) {
+            assertThat(hba).anyMatch(l -> l.asText().equals("hostssl " + db + " " + db + " all scram-sha-256"));
+        }
+        assertThat(hba).anyMatch(l -> l.asText().startsWith("host all ") && l.asText().endsWith(" reject"));
+        assertThat(cluster.at("/spec/enableSuperuserAccess").asBoolean(true)).isFalse();
+        assertThat(cluster.at("/spec/imageName").asText()).matches(i -> Images.isPinned(i), "a pinned image");
+    }
+
+    @Test
+    void productionIsHighlyAvailableAndBackedUp() {
+        Manifests manifests = Manifests.of("overlays/prod");
+        JsonNode spec = manifests.get("Cluster", "rapport-postgres").path("spec");
+        assertThat(spec.path("instances").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(spec.at("/affinity/enablePodAntiAffinity").asBoolean()).isTrue();
+        assertThat(spec.at("/affinity/podAntiAffinityType").asText()).isEqualTo("required");
+        JsonNode store = spec.at("/backup/barmanObjectStore");
+        assertThat(store.path("destinationPath").asText()).startsWith("s3://");
+        assertThat(store.at("/s3Credentials/accessKeyId/name").asText()).isNotBlank();
+        assertThat(spec.at("/backup/retentionPolicy").asText()).matches("\\d+[dwm]");
+        ObjectNode backup = manifests.get("ScheduledBackup", "rapport-postgres-nightly");
+        assertThat(backup.at("/spec/cluster/name").asText()).isEqualTo("rapport-postgres");
+        assertThat(backup.at("/spec/method").asText()).isEqualTo("barmanObjectStore");
+        assertThat(backup.at("/spec/schedule").asText().split(" ")).as("six-field cron").hasSize(6);
+    }
+}
