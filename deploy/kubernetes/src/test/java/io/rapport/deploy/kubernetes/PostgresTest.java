@@ -47,6 +47,23 @@ class PostgresTest {
         assertThat(cluster.at("/spec/imageName").asText()).matches(i -> Images.isPinned(i), "a pinned image");
     }
 
+    /** All pods of all services at their autoscalers' maximum, each with a full pool, still fit in max_connections. */
+    @ParameterizedTest
+    @ValueSource(strings = { "base", "overlays/dev", "overlays/prod" })
+    void connectionsFitWhenEverythingIsScaledOut(String kustomization) {
+        Manifests manifests = Manifests.of(kustomization);
+        int total = 0;
+        for (String service : ServiceConfig.SERVICES) {
+            int maxPods = manifests.get("HorizontalPodAutoscaler", service).at("/spec/maxReplicas").asInt();
+            JsonNode container = manifests.get("Deployment", service).at("/spec/template/spec/containers/0");
+            total += maxPods * Integer.parseInt(manifests.environment(container).get("RAPPORT_DB_POOL_MAX"));
+        }
+        int maxConnections = Integer.parseInt(
+                manifests.get("Cluster", "rapport-postgres").at("/spec/postgresql/parameters/max_connections").asText());
+        // headroom for the operator, replication, superuser-reserved slots and an operator's psql
+        assertThat(total + 20).as("connections at full scale-out in %s", kustomization).isLessThanOrEqualTo(maxConnections);
+    }
+
     @Test
     void productionIsHighlyAvailableAndBackedUp() {
         Manifests manifests = Manifests.of("overlays/prod");
