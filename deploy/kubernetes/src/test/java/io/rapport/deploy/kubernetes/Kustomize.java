@@ -17,10 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Renders a kustomization with the real Kustomize: {@code kubectl kustomize} (Kustomize is built into kubectl), or
- * a standalone {@code kustomize build}. Which binary: the environment variable {@code KUSTOMIZE} (a kustomize
- * binary), else {@code kubectl} on the PATH or in deploy/kubernetes/.tools/bin (where {@code install-kubectl} puts
- * it), else {@code kustomize} on the PATH. No renderer of our own: what the tests see is what {@code kubectl apply
+ * Renders a kustomization with the real Kustomize (v5): {@code kubectl kustomize} (Kustomize is built into
+ * kubectl), or a standalone {@code kustomize build}. Which binary: the environment variable {@code KUSTOMIZE} (a
+ * kustomize binary), else the kubectl in deploy/kubernetes/.tools/bin (where {@code install-kubectl} puts one when
+ * the PATH has none recent enough), else {@code kubectl} on the PATH, else {@code kustomize} on the PATH. No renderer of our own: what the tests see is what {@code kubectl apply
  * -k} would send.
  */
 final class Kustomize {
@@ -94,11 +94,8 @@ final class Kustomize {
         if (kustomize != null && !kustomize.isBlank()) {
             return List.of(kustomize, "build", dir.toString());
         }
-        Path kubectl = onPath("kubectl");
-        if (kubectl == null) {
-            Path tool = Project.deployDir().resolve(".tools/bin/kubectl");
-            kubectl = Files.isExecutable(tool) ? tool : null;
-        }
+        Path tool = Project.deployDir().resolve(".tools/bin/kubectl");
+        Path kubectl = Files.isExecutable(tool) ? tool : onPath("kubectl");
         if (kubectl != null) {
             return List.of(kubectl.toString(), "kustomize", dir.toString());
         }
