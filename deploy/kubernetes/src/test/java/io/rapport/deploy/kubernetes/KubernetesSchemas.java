@@ -1,6 +1,7 @@
 package io.rapport.deploy.kubernetes;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -16,6 +17,8 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import com.google.gson.annotations.SerializedName;
 
 /**
@@ -59,6 +62,22 @@ final class KubernetesSchemas {
             return Class.forName(name);
         } catch (ClassNotFoundException e) {
             return null;
+        }
+    }
+
+    /**
+     * The problem the client model's generated {@code validateJsonElement} finds in an object (it rejects unknown
+     * fields and missing required fields, though not every wrong type), or null when it finds none.
+     */
+    static String clientValidation(String apiVersion, String kind, String json) {
+        Class<?> model = modelClass(apiVersion, kind);
+        try {
+            model.getMethod("validateJsonElement", JsonElement.class).invoke(null, JsonParser.parseString(json));
+            return null;
+        } catch (InvocationTargetException e) {
+            return String.valueOf(e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(model.getName() + " has no validateJsonElement", e);
         }
     }
 

@@ -80,6 +80,15 @@ class SchemaValidationCatchesMistakesTest {
     }
 
     @Test
+    void kubernetesTheClientModelsOwnValidationAgrees() {
+        ObjectNode deployment = valid("Deployment", "contacts-service");
+        assertThat(KubernetesSchemas.clientValidation("apps/v1", "Deployment", deployment.toString())).isNull();
+        at(deployment, "/spec/template/spec/containers/0").put("livenessprobe", 1);
+        assertThat(KubernetesSchemas.clientValidation("apps/v1", "Deployment", deployment.toString()))
+                .contains("livenessprobe");
+    }
+
+    @Test
     void kubernetesUnknownKindIsAnErrorNotAPass() {
         ObjectNode object = valid("Service", "contacts-service");
         object.put("kind", "Servise");

@@ -47,6 +47,13 @@ final class Schemas {
         for (ValidationMessage message : schema.validate(object)) {
             problems.add(id + ": " + message.getMessage());
         }
+        if (problems.isEmpty() && KubernetesSchemas.isBuiltIn(apiVersion)) {
+            // A second opinion: the client model's own generated validation (unknown and missing required fields).
+            String problem = KubernetesSchemas.clientValidation(apiVersion, kind, object.toString());
+            if (problem != null) {
+                problems.add(id + ": " + problem);
+            }
+        }
         return problems;
     }
 
