@@ -3,6 +3,7 @@ package io.rapport.contacts.importing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import io.rapport.contacts.service.ContactService;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -81,10 +83,14 @@ public class ContactImporter {
             Caller caller) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
+                Map<String, UUID> createdInBatch = new HashMap<>();
                 List<ImportResult> results = new ArrayList<>(batch.size());
                 for (ImportRow row : batch) {
-                    results.add(importRow(row, defaultOwner, onDuplicate, caller));
+                    results.add(importRow(row, defaultOwner, onDuplicate, caller, createdInBatch));
                 }
+                // one flush per batch lets JDBC batch the inserts; clearing keeps the next batch's context small
+                entityManager.flush();
+                entityManager.clear();
                 return results;
             });
         } catch (RuntimeException batchFailed) {
@@ -95,14 +101,16 @@ public class ContactImporter {
 
     private ImportResult writeAlone(ImportRow row, String defaultOwner, OnDuplicate onDuplicate, Caller caller) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> importRow(row, defaultOwner, onDuplicate, caller));
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> importRow(row, defaultOwner, onDuplicate, caller, new HashMap<>()));
         } catch (RuntimeException e) {
             return ImportResult.rejected(row.number(), "could not be written: " + e.getMessage(), null);
         }
     }
 
     /** Runs inside the batch's transaction; a rejected row writes nothing. */
-    private ImportResult importRow(ImportRow row, String defaultOwner, OnDuplicate onDuplicate, Caller caller) {
+    private ImportResult importRow(ImportRow row, String defaultOwner, OnDuplicate onDuplicate, Caller caller,
+            Map<String, UUID> createdInBatch) {
         if (row.unreadable() != null) {
             return ImportResult.rejected(row.number(), row.unreadable(), null);
         }
@@ -124,11 +132,13 @@ public class ContactImporter {
                     .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
                     .toList());
         }
-        UUID existing = existingWithEmail(input);
+        UUID existing = existingWithEmail(input, createdInBatch);
         try {
             contacts.checkInput(input); // before any write, so a rejected row leaves the batch's transaction intact
             if (existing == null) {
-                return ImportResult.created(row.number(), contacts.create(input, caller).id);
+                UUID id = contacts.create(input, caller).id;
+                emails(input).forEach(address -> createdInBatch.put(address, id));
+                return ImportResult.created(row.number(), id);
             }
             if (onDuplicate == OnDuplicate.SKIP) {
                 return ImportResult.duplicate(row.number(), existing, "a contact with this email exists");
@@ -149,17 +159,29 @@ public class ContactImporter {
         }
     }
 
-    private UUID existingWithEmail(ContactInput input) {
-        if (input.emails() == null || input.emails().isEmpty()) {
+    /** A contact with one of the row's emails: created earlier in this batch (not flushed yet), or stored. */
+    private UUID existingWithEmail(ContactInput input, Map<String, UUID> createdInBatch) {
+        List<String> addresses = emails(input);
+        if (addresses.isEmpty()) {
             return null;
         }
-        List<String> addresses = input.emails().stream().map(email -> email.address().strip().toLowerCase()).toList();
+        for (String address : addresses) {
+            if (createdInBatch.containsKey(address)) {
+                return createdInBatch.get(address);
+            }
+        }
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager.createNativeQuery(
                 "select contact_id from contact_email where lower(address) in (:addresses) limit 1", UUID.class)
                 .setParameter("addresses", addresses)
+                .setFlushMode(FlushModeType.COMMIT) // the batch's own rows are in createdInBatch
                 .getResultList();
         return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static List<String> emails(ContactInput input) {
+        return input.emails() == null ? List.of()
+                : input.emails().stream().map(email -> email.address().strip().toLowerCase()).toList();
     }
 
     private static String rootMessage(Exception e) {

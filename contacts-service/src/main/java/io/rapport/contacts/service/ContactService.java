@@ -69,7 +69,7 @@ public class ContactService {
         contact.id = UUID.randomUUID();
         contact.createdAt = clock.instant();
         apply(input, owner, contact);
-        contact.persistAndFlush();
+        contact.persist(); // the version is seeded on persist; the insert itself may be batched with others
         events.publish(EventType.CONTACT_CREATED, contact.id, contact.id,
                 ContactMapper.toSnapshot(contact, effectiveCadence(contact)));
         return contact;
