@@ -10,10 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.rapport.contacts.Organisation;
 import io.rapport.contacts.config.ContactsConfig;
 import io.rapport.contacts.service.OrganisationService;
 import io.rapport.rest.Cursor;
+import io.rapport.rest.JsonMergePatch;
 import io.rapport.rest.Preconditions;
 import io.rapport.rest.idempotency.IdempotencyKeys;
 import io.rapport.security.Caller;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -115,6 +119,20 @@ public class OrganisationResource {
     public Response replace(@PathParam("id") UUID id, @Valid @NotNull OrganisationInput input,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(organisations.replace(id, input, ifMatch));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Change part of an organisation (JSON Merge Patch)", description = "Needs If-Match.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationResponse.class)))
+    @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "428", content = @Content(mediaType = PROBLEM))
+    public Response patch(@PathParam("id") UUID id, @NotNull JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(organisations.patch(id, patch, ifMatch));
     }
 
     @DELETE

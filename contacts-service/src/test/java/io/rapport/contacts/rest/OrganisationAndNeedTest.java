@@ -37,17 +37,24 @@ class OrganisationAndNeedTest {
                 .when().put("/api/v1/organisations/" + id)
                 .then().statusCode(200).body("name", is(unique + " Research")).body("domain", is((Object) null));
 
+        as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"industry\": \"Computing\"}")
+                .when().patch("/api/v1/organisations/" + id)
+                .then().statusCode(200).body("industry", is("Computing")).body("name", is(unique + " Research"));
+        as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "\"2\"").body("{\"name\": \"\"}")
+                .when().patch("/api/v1/organisations/" + id)
+                .then().statusCode(400).body("violations.field", contains("name"));
+
         String contact = createContact(alice, "{\"firstName\": \"Ada\", \"organisationId\": \"" + id + "\"}");
         as(alice, "rep").when().get("/api/v1/contacts/" + contact)
                 .then().body("organisation.name", is(unique + " Research"));
-        as(alice, "rep").header("If-Match", "\"1\"").when().delete("/api/v1/organisations/" + id)
+        as(alice, "rep").header("If-Match", "\"2\"").when().delete("/api/v1/organisations/" + id)
                 .then().statusCode(403);
-        as("carol", "manager").header("If-Match", "\"1\"").when().delete("/api/v1/organisations/" + id)
+        as("carol", "manager").header("If-Match", "\"2\"").when().delete("/api/v1/organisations/" + id)
                 .then().statusCode(409).contentType(PROBLEM_JSON);
 
         as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"organisationId\": null}")
                 .when().patch("/api/v1/contacts/" + contact).then().statusCode(200);
-        as("carol", "manager").header("If-Match", "\"1\"").when().delete("/api/v1/organisations/" + id)
+        as("carol", "manager").header("If-Match", "\"2\"").when().delete("/api/v1/organisations/" + id)
                 .then().statusCode(204);
         as(alice, "rep").when().get("/api/v1/organisations/" + id).then().statusCode(404).contentType(PROBLEM_JSON);
     }

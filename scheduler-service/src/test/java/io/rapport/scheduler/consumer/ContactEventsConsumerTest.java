@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,8 @@ import io.rapport.events.Topic;
 import io.rapport.events.testing.CloudEventSender;
 import io.rapport.events.testing.TopicWatcher;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class ContactEventsConsumerTest {
@@ -37,6 +40,16 @@ class ContactEventsConsumerTest {
 
     private final CloudEventSender sender = CloudEventSender.local();
     private final String rep = "rep-" + UUID.randomUUID();
+
+    @Inject
+    KafkaClientService kafka;
+
+    /** The consumer starts at the end of the topic: events sent before it has its partitions would be missed. */
+    @BeforeEach
+    void awaitPartitionAssignment() {
+        await().atMost(BOUND).until(() -> !kafka.getConsumer("contact-events").getAssignments()
+                .await().atMost(Duration.ofSeconds(5)).isEmpty());
+    }
 
     @AfterEach
     void close() {
