@@ -69,7 +69,7 @@ class SuiteEndToEndIT {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
             // a fresh consumer group from the end of the topic: only this run's events, however much the topic holds
             env.put("KAFKA_GROUP_ID", "scheduler-service-e2e-" + UUID.randomUUID());
-            env.put("KAFKA_AUTO_OFFSET_RESET", "latest");
+            env.put("MP_MESSAGING_INCOMING_CONTACT_EVENTS_AUTO_OFFSET_RESET", "latest");
             processes.add(ServiceProcess.start(ROOT, service.getKey(), service.getValue(), env, workDir));
         }
         for (ServiceProcess process : processes) {
