@@ -1,0 +1,45 @@
+package io.rapport.feedback;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A contact as this service knows it from contact events: enough to scope, address and refuse a survey. An erased
+ * contact keeps only its id and the flag; a merged one names its survivor.
+ */
+@Entity
+@Table(name = "feedback_contact")
+public class FeedbackContact extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The version of the last snapshot applied; an older one arriving late changes nothing. */
+    @Column(name = "snapshot_version")
+    public long snapshotVersion;
+
+    public String owner;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "organisation_id")
+    public UUID organisationId;
+
+    @Column(name = "do_not_contact")
+    public boolean doNotContact;
+
+    public boolean erased;
+
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

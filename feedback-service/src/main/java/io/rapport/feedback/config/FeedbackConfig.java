@@ -1,0 +1,51 @@
+package io.rapport.feedback.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "rapport.feedback")
+public interface FeedbackConfig {
+
+    /** How long a survey link stays valid when the request names no expiry. */
+    @WithDefault("P14D")
+    Duration tokenTtl();
+
+    /** The longest expiry a request may ask for. */
+    @WithDefault("P90D")
+    Duration maxTokenTtl();
+
+    /** Most survey requests one page of a list returns. */
+    @WithDefault("200")
+    int maxPageSize();
+
+    Events events();
+
+    RateLimit rateLimit();
+
+    interface Events {
+        /** Whether feedback.received carries the comment's text; its length is always carried. */
+        @WithDefault("false")
+        boolean includeComment();
+    }
+
+    /** Limits on the public survey endpoints, per client address and per token (token buckets, in memory). */
+    interface RateLimit {
+        Bucket perAddress();
+
+        Bucket perToken();
+
+        /** Most addresses and tokens tracked at once; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        long maxTracked();
+    }
+
+    interface Bucket {
+        /** Requests allowed in a burst. */
+        int capacity();
+
+        /** The time in which a full bucket refills. */
+        Duration period();
+    }
+}

@@ -1,0 +1,9 @@
+package io.rapport.feedback.rest;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "The client's answer as recorded: only what they sent")
+public record PublicAnswer(Integer npsScore, Integer csatScore, String comment, Instant receivedAt) {
+}

@@ -1,0 +1,54 @@
+package io.rapport.feedback.service;
+
+import java.util.UUID;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.rapport.feedback.FeedbackContact;
+import io.rapport.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+
+/** The contacts this service knows from contact events, as the API may use them. */
+@ApplicationScoped
+public class ContactDirectory {
+
+    /**
+     * The contact a new survey asks, if the caller may ask it: unknown (or another rep's), merged or erased is
+     * 422, do-not-contact is 409.
+     */
+    public FeedbackContact surveyable(UUID id, Caller caller) {
+        FeedbackContact contact = FeedbackContact.findById(id);
+        if (contact != null && contact.erased) {
+            throw Problems.unprocessable("contactId", "contact " + id + " was erased");
+        }
+        if (contact != null && contact.mergedInto != null) {
+            throw Problems.unprocessable("contactId", "contact " + id + " was merged into " + contact.mergedInto,
+                    "mergedInto", contact.mergedInto.toString());
+        }
+        if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
+            throw Problems.unprocessable("contactId", "no contact " + id + " is known to the feedback service");
+        }
+        if (contact.doNotContact) {
+            throw Problems.conflict("Contact " + id + " is marked do-not-contact: no survey may be sent");
+        }
+        return contact;
+    }
+
+    /** The contact whose history the caller wants: 404 when unknown or not theirs, 410 when erased. */
+    public FeedbackContact readable(UUID id, Caller caller) {
+        FeedbackContact contact = FeedbackContact.findById(id);
+        if (contact != null && contact.erased) {
+            throw Problems.gone("Contact " + id + " was erased");
+        }
+        if (contact != null && contact.mergedInto != null) {
+            throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                    .withDetail("Contact " + id + " was merged into " + contact.mergedInto)
+                    .with("mergedInto", contact.mergedInto.toString()).build();
+        }
+        if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
+            throw new NotFoundException("No contact " + id);
+        }
+        return contact;
+    }
+}

@@ -1,0 +1,119 @@
+package io.rapport.feedback.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.events.EventType;
+import io.rapport.events.contract.ContactErased;
+import io.rapport.events.contract.ContactMerged;
+import io.rapport.events.contract.ContactSnapshot;
+import io.rapport.events.inbox.IncomingEvent;
+import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.feedback.FeedbackContact;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * Applies contact events: snapshots update the projection, a merge re-points the merged contact's surveys and
+ * responses to the survivor, an erasure deletes everything held on the contact and leaves only a tombstone.
+ */
+@ApplicationScoped
+public class ContactProjector {
+
+    private final ObjectMapper objectMapper;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public ContactProjector(ObjectMapper objectMapper, EntityManager entityManager, Clock clock) {
+        this.objectMapper = objectMapper;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void apply(IncomingEvent event) {
+        EventType type = event.type().orElse(null);
+        if (type == EventType.CONTACT_CREATED || type == EventType.CONTACT_UPDATED) {
+            applySnapshot(event.dataAs(ContactSnapshot.class, objectMapper), event.id());
+        } else if (type == EventType.CONTACT_MERGED) {
+            applyMerge(event.dataAs(ContactMerged.class, objectMapper), event.id());
+        } else if (type == EventType.CONTACT_ERASED) {
+            applyErasure(event.dataAs(ContactErased.class, objectMapper), event.id());
+        }
+        // other types on the topic are not this service's concern
+    }
+
+    private void applySnapshot(ContactSnapshot snapshot, String eventId) {
+        if (snapshot.id() == null || snapshot.owner() == null || snapshot.firstName() == null) {
+            throw new UnprocessableEventException(
+                    "contact snapshot in event " + eventId + " lacks id, owner or firstName");
+        }
+        FeedbackContact contact = FeedbackContact.findById(snapshot.id());
+        if (contact != null && (contact.erased || contact.snapshotVersion >= snapshot.version())) {
+            return; // older, repeated, or about an erased contact: changes nothing
+        }
+        if (contact == null) {
+            contact = new FeedbackContact();
+            contact.id = snapshot.id();
+        }
+        contact.snapshotVersion = snapshot.version();
+        contact.owner = snapshot.owner();
+        contact.firstName = snapshot.firstName();
+        contact.organisationId = snapshot.organisationId();
+        contact.doNotContact = snapshot.doNotContact();
+        contact.updatedAt = clock.instant();
+        contact.persist();
+    }
+
+    private void applyMerge(ContactMerged merged, String eventId) {
+        if (merged.mergedId() == null || merged.survivorId() == null || merged.mergedId().equals(merged.survivorId())) {
+            throw new UnprocessableEventException("contact.merged event " + eventId
+                    + " lacks mergedId or survivorId, or names the same contact twice");
+        }
+        entityManager.createQuery("update SurveyRequest set contactId = ?1 where contactId = ?2")
+                .setParameter(1, merged.survivorId()).setParameter(2, merged.mergedId()).executeUpdate();
+        entityManager.createQuery("update SurveyResponse set contactId = ?1 where contactId = ?2")
+                .setParameter(1, merged.survivorId()).setParameter(2, merged.mergedId()).executeUpdate();
+        FeedbackContact contact = tombstone(merged.mergedId());
+        if (!contact.erased) {
+            contact.mergedInto = merged.survivorId();
+        }
+    }
+
+    private void applyErasure(ContactErased erased, String eventId) {
+        if (erased.id() == null) {
+            throw new UnprocessableEventException("contact.erased event " + eventId + " lacks id");
+        }
+        UUID id = erased.id();
+        entityManager.createQuery("delete from SurveyResponse where contactId = ?1").setParameter(1, id)
+                .executeUpdate();
+        entityManager.createQuery("delete from SurveyRequest where contactId = ?1").setParameter(1, id)
+                .executeUpdate();
+        // stored first responses of idempotent creates name the contact: they must not bring the data back
+        entityManager.createNativeQuery("delete from idempotency_record where body ->> 'contactId' = ?1")
+                .setParameter(1, id.toString()).executeUpdate();
+        FeedbackContact contact = tombstone(id);
+        contact.erased = true;
+        contact.owner = null;
+        contact.firstName = null;
+        contact.organisationId = null;
+        contact.mergedInto = null;
+    }
+
+    /** The contact's projection, created empty (unknown version) when no snapshot arrived before. */
+    private FeedbackContact tombstone(UUID id) {
+        FeedbackContact contact = FeedbackContact.findById(id);
+        if (contact == null) {
+            contact = new FeedbackContact();
+            contact.id = id;
+            contact.snapshotVersion = Long.MAX_VALUE; // no later snapshot may revive it
+            contact.persist();
+        }
+        contact.updatedAt = clock.instant();
+        return contact;
+    }
+}

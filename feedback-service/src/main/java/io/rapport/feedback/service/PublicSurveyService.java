@@ -1,0 +1,84 @@
+package io.rapport.feedback.service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.rapport.feedback.FeedbackContact;
+import io.rapport.feedback.ResponseSource;
+import io.rapport.feedback.SurveyRequest;
+import io.rapport.feedback.SurveyResponse;
+import io.rapport.feedback.SurveyStatus;
+import io.rapport.feedback.rest.PublicSurvey;
+import io.rapport.feedback.rest.ScoreInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * What a client reaches through a survey link, without a login: the token alone identifies the request. An unknown
+ * (or tampered) token is 404; an answered, expired or cancelled one is 410.
+ */
+@ApplicationScoped
+public class PublicSurveyService {
+
+    static final String NPS_QUESTION = "How likely is it that you would recommend us to a friend or colleague?";
+    static final String CSAT_QUESTION = "How satisfied are you with the service you received?";
+    static final String COMMENT_PROMPT = "Anything you would like to tell us? (optional)";
+
+    private final SurveyService surveys;
+    private final Clock clock;
+
+    public PublicSurveyService(SurveyService surveys, Clock clock) {
+        this.surveys = surveys;
+        this.clock = clock;
+    }
+
+    public PublicSurvey view(String token) {
+        SurveyRequest request = answerable(token, LockModeType.NONE);
+        FeedbackContact contact = FeedbackContact.findById(request.contactId);
+        List<PublicSurvey.Question> questions = new ArrayList<>();
+        if (request.kind.asksNps()) {
+            questions.add(new PublicSurvey.Question("npsScore", NPS_QUESTION, 0, 10, "Not at all likely",
+                    "Extremely likely"));
+        }
+        if (request.kind.asksCsat()) {
+            questions.add(new PublicSurvey.Question("csatScore", CSAT_QUESTION, 1, 5, "Very dissatisfied",
+                    "Very satisfied"));
+        }
+        return new PublicSurvey(request.kind, contact == null ? null : contact.firstName, request.repName, questions,
+                COMMENT_PROMPT, request.expiresAt);
+    }
+
+    /** Records the client's answer once; a second answer through the same link is 410. */
+    @Transactional
+    public SurveyResponse respond(String token, ScoreInput input) {
+        SurveyRequest request = answerable(token, LockModeType.PESSIMISTIC_WRITE);
+        return surveys.answer(request, input, ResponseSource.CLIENT, null);
+    }
+
+    private SurveyRequest answerable(String token, LockModeType lock) {
+        if (!SurveyTokens.wellFormed(token)) {
+            throw unknown();
+        }
+        SurveyRequest request = SurveyRequest.<SurveyRequest>find("tokenHash", SurveyTokens.hash(token))
+                .withLock(lock).firstResult();
+        if (request == null) {
+            throw unknown();
+        }
+        SurveyStatus status = request.statusAt(clock.instant());
+        switch (status) {
+            case ANSWERED -> throw Problems.gone("This survey has already been answered. Thank you!");
+            case EXPIRED -> throw Problems.gone("This survey link has expired");
+            case CANCELLED -> throw Problems.gone("This survey was withdrawn");
+            default -> {
+                return request;
+            }
+        }
+    }
+
+    private static NotFoundException unknown() {
+        return new NotFoundException("No survey answers to this link");
+    }
+}
