@@ -1,0 +1,41 @@
+package io.rapport.interactions;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** What this service knows of a contact, from the contact events: its owner, and whether it still exists. */
+@Entity
+@Table(name = "known_contact")
+public class KnownContact extends PanacheEntityBase {
+
+    public enum Status {
+        ACTIVE, MERGED, ERASED
+    }
+
+    @Id
+    public UUID id;
+
+    public String owner;
+
+    /** The version of the latest contact snapshot applied; an older one arriving late is ignored. */
+    @Column(name = "snapshot_version")
+    public long snapshotVersion;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    /** The survivor, for a MERGED contact. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

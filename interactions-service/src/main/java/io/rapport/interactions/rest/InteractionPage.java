@@ -1,0 +1,11 @@
+package io.rapport.interactions.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "One page of interactions, newest first")
+public record InteractionPage(
+        List<InteractionResponse> items,
+        @Schema(description = "Pass as 'cursor' to get the next page; absent on the last page") String nextCursor) {
+}

@@ -1,0 +1,145 @@
+package io.rapport.interactions.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.events.contract.ContactErased;
+import io.rapport.events.contract.ContactMerged;
+import io.rapport.events.contract.ContactSnapshot;
+import io.rapport.events.inbox.IncomingEvent;
+import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.interactions.KnownContact;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Keeps the contact projection from contact events, inside the inbox's transaction: the owner from created and
+ * updated snapshots; on merged, the merged contact's interactions and commitments move to the survivor; on erased,
+ * the contact's interactions and commitments are deleted. Merged and erased are final.
+ */
+@ApplicationScoped
+public class ContactProjector {
+
+    private static final Logger LOG = Logger.getLogger(ContactProjector.class);
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    public ContactProjector(EntityManager entityManager, ObjectMapper objectMapper, Clock clock) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    public void apply(IncomingEvent event) {
+        if (event.type().isEmpty()) {
+            LOG.debugf("Event %s of unknown type %s ignored", event.id(), event.rawType());
+            return;
+        }
+        switch (event.type().get()) {
+            case CONTACT_CREATED, CONTACT_UPDATED -> snapshot(event.dataAs(ContactSnapshot.class, objectMapper), event);
+            case CONTACT_MERGED -> merged(event.dataAs(ContactMerged.class, objectMapper), event);
+            case CONTACT_ERASED -> erased(event.dataAs(ContactErased.class, objectMapper), event);
+            default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.rawType());
+        }
+    }
+
+    private void snapshot(ContactSnapshot snapshot, IncomingEvent event) {
+        if (snapshot.id() == null || snapshot.owner() == null || snapshot.owner().isBlank()) {
+            throw new UnprocessableEventException("contact snapshot in event " + event.id() + " lacks id or owner");
+        }
+        KnownContact contact = KnownContact.findById(snapshot.id());
+        if (contact == null) {
+            contact = new KnownContact();
+            contact.id = snapshot.id();
+            contact.status = KnownContact.Status.ACTIVE;
+            contact.owner = snapshot.owner();
+            contact.snapshotVersion = snapshot.version();
+            contact.updatedAt = clock.instant();
+            contact.persist();
+            return;
+        }
+        if (contact.status != KnownContact.Status.ACTIVE || snapshot.version() < contact.snapshotVersion) {
+            return; // merged or erased for good, or an older snapshot arriving late
+        }
+        contact.snapshotVersion = snapshot.version();
+        contact.updatedAt = clock.instant();
+        if (!contact.owner.equals(snapshot.owner())) {
+            contact.owner = snapshot.owner();
+            reassign(contact.id, contact.owner);
+        }
+    }
+
+    /** A new owner takes over the relationship: its touch-points and the promises still open. */
+    private void reassign(UUID contactId, String owner) {
+        entityManager.createQuery("update Interaction set owner = :owner, version = version + 1 "
+                + "where contactId = :contact")
+                .setParameter("owner", owner).setParameter("contact", contactId).executeUpdate();
+        entityManager.createQuery("update Commitment set owner = :owner, version = version + 1 "
+                + "where contactId = :contact and status = io.rapport.interactions.CommitmentStatus.OPEN")
+                .setParameter("owner", owner).setParameter("contact", contactId).executeUpdate();
+    }
+
+    private void merged(ContactMerged merged, IncomingEvent event) {
+        if (merged.mergedId() == null || merged.survivorId() == null || merged.mergedId().equals(merged.survivorId())) {
+            throw new UnprocessableEventException("contact.merged event " + event.id()
+                    + " lacks mergedId or survivorId, or names one contact twice");
+        }
+        KnownContact survivor = KnownContact.findById(merged.survivorId());
+        KnownContact contact = KnownContact.findById(merged.mergedId());
+        if (contact == null) {
+            contact = new KnownContact();
+            contact.id = merged.mergedId();
+            contact.owner = survivor == null ? "" : survivor.owner;
+            contact.snapshotVersion = 0;
+            contact.status = KnownContact.Status.MERGED;
+            contact.mergedInto = merged.survivorId();
+            contact.updatedAt = clock.instant();
+            contact.persist();
+        } else if (contact.status == KnownContact.Status.ERASED) {
+            return;
+        } else {
+            contact.status = KnownContact.Status.MERGED;
+            contact.mergedInto = merged.survivorId();
+            contact.updatedAt = clock.instant();
+        }
+        String owner = survivor != null ? survivor.owner : contact.owner;
+        entityManager.createQuery("update Interaction set contactId = :survivor, owner = :owner, "
+                + "version = version + 1 where contactId = :merged")
+                .setParameter("survivor", merged.survivorId()).setParameter("owner", owner)
+                .setParameter("merged", merged.mergedId()).executeUpdate();
+        entityManager.createQuery("update Commitment set contactId = :survivor, "
+                + "owner = case when status = io.rapport.interactions.CommitmentStatus.OPEN then :owner else owner end, "
+                + "version = version + 1 where contactId = :merged")
+                .setParameter("survivor", merged.survivorId()).setParameter("owner", owner)
+                .setParameter("merged", merged.mergedId()).executeUpdate();
+    }
+
+    private void erased(ContactErased erased, IncomingEvent event) {
+        if (erased.id() == null) {
+            throw new UnprocessableEventException("contact.erased event " + event.id() + " lacks the contact id");
+        }
+        entityManager.createQuery("delete from Commitment where contactId = :contact")
+                .setParameter("contact", erased.id()).executeUpdate();
+        entityManager.createNativeQuery("update interaction set in_reply_to = null where contact_id = ?1")
+                .setParameter(1, erased.id()).executeUpdate();
+        entityManager.createQuery("delete from Interaction where contactId = :contact")
+                .setParameter("contact", erased.id()).executeUpdate();
+        KnownContact contact = KnownContact.findById(erased.id());
+        if (contact == null) {
+            contact = new KnownContact();
+            contact.id = erased.id();
+            contact.snapshotVersion = 0;
+            contact.persist();
+        }
+        contact.owner = "";
+        contact.status = KnownContact.Status.ERASED;
+        contact.mergedInto = null;
+        contact.updatedAt = clock.instant();
+    }
+}
