@@ -1,0 +1,228 @@
+package io.rapport.feedback.consumer;
+
+import static io.rapport.feedback.testing.FeedbackApi.BOUND;
+import static io.rapport.feedback.testing.FeedbackApi.PROBLEM_JSON;
+import static io.rapport.feedback.testing.FeedbackApi.as;
+import static io.rapport.feedback.testing.FeedbackApi.awaitHistory;
+import static io.rapport.feedback.testing.FeedbackApi.client;
+import static io.rapport.feedback.testing.FeedbackApi.createSurvey;
+import static io.rapport.feedback.testing.FeedbackApi.freshAddress;
+import static io.rapport.feedback.testing.FeedbackApi.knownContact;
+import static io.rapport.feedback.testing.FeedbackApi.sendContact;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.events.EventType;
+import io.rapport.events.Topic;
+import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.TopicWatcher;
+import io.rapport.feedback.testing.FeedbackApi;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+@QuarkusTest
+class ContactEventsConsumerTest {
+
+    private static final Instant NOW = Instant.parse("2026-02-01T10:00:00Z");
+
+    private final CloudEventSender sender = CloudEventSender.local();
+    private final String alice = "alice-" + UUID.randomUUID();
+
+    @Inject
+    KafkaClientService kafka;
+
+    @Inject
+    EntityManager entityManager;
+
+    @BeforeEach
+    void awaitPartitionAssignment() {
+        FeedbackApi.awaitPartitionAssignment(kafka);
+    }
+
+    @AfterEach
+    void close() {
+        sender.close();
+    }
+
+    @Test
+    void contactErasedPurgesSurveysResponsesAndCommentsAndRefusesNewOnes() {
+        UUID contact = knownContact(sender, alice, "Ada", null);
+        UUID other = knownContact(sender, alice, "Grace", null);
+        String key = UUID.randomUUID().toString();
+        JsonPath answered = as(alice, "rep").header("Idempotency-Key", key)
+                .body("{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}")
+                .when().post("/api/v1/surveys").then().statusCode(201).extract().jsonPath();
+        client(freshAddress()).body("{\"npsScore\": 3, \"comment\": \"my secret complaint\"}")
+                .when().post("/api/v1/public/surveys/" + answered.getString("token") + "/response")
+                .then().statusCode(201);
+        String pendingToken = createSurvey(alice, contact, "CSAT").getString("token");
+        String kept = createSurvey(alice, other, "NPS").getString("id");
+
+        sender.send(EventType.CONTACT_ERASED, UUID.randomUUID().toString(), contact.toString(), contact.toString(),
+                NOW, "{\"id\": \"" + contact + "\", \"erasedAt\": \"" + NOW + "\"}");
+        awaitHistory(contact, alice, 410);
+
+        as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback")
+                .then().contentType(PROBLEM_JSON);
+        as(alice, "rep").when().get("/api/v1/surveys/" + answered.getString("id")).then().statusCode(404);
+        as(alice, "rep").queryParam("contactId", contact.toString()).when().get("/api/v1/surveys")
+                .then().statusCode(200).body("items", hasSize(0));
+        client(freshAddress()).when().get("/api/v1/public/surveys/" + pendingToken).then().statusCode(404);
+        assertThat(count("select count(*) from survey_response where contact_id = ?1", contact)).isZero();
+        assertThat(count("select count(*) from survey_request where contact_id = ?1", contact)).isZero();
+        assertThat(count("select count(*) from survey_response where comment like '%secret complaint%'", null)).isZero();
+        assertThat(count("select count(*) from idempotency_record where body ->> 'contactId' = cast(?1 as text)",
+                contact)).isZero();
+        // nothing personal is left in the projection, only the tombstone
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                "select owner, first_name, erased from feedback_contact where id = ?1")
+                .setParameter(1, contact).getSingleResult();
+        assertThat(row[0]).isNull();
+        assertThat(row[1]).isNull();
+        assertThat(row[2]).isEqualTo(true);
+
+        as(alice, "rep").body("{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}")
+                .when().post("/api/v1/surveys").then().statusCode(422).contentType(PROBLEM_JSON);
+        // a retried create with the stored key must not bring the erased survey back
+        as(alice, "rep").header("Idempotency-Key", key).body("{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}")
+                .when().post("/api/v1/surveys").then().statusCode(422);
+        // a late snapshot does not revive the erased contact
+        sendContact(sender, EventType.CONTACT_UPDATED, contact, 5, alice, "Ada", null, false);
+        awaitBehind(contact);
+        as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback").then().statusCode(410);
+        // other contacts keep their surveys
+        as(alice, "rep").when().get("/api/v1/surveys/" + kept).then().statusCode(200);
+    }
+
+    @Test
+    void contactMergedRePointsSurveysAndResponsesToTheSurvivor() {
+        UUID survivor = knownContact(sender, alice, "Ada", null);
+        UUID merged = knownContact(sender, alice, "Augusta", null);
+        String survivorsOwn = createSurvey(alice, survivor, "NPS").getString("id");
+        JsonPath mergedSurvey = createSurvey(alice, merged, "NPS");
+        client(freshAddress()).body("{\"npsScore\": 10}")
+                .when().post("/api/v1/public/surveys/" + mergedSurvey.getString("token") + "/response")
+                .then().statusCode(201);
+        String mergedPending = createSurvey(alice, merged, "CSAT").getString("token");
+
+        sender.send(EventType.CONTACT_MERGED, UUID.randomUUID().toString(), merged.toString(), merged.toString(), NOW,
+                "{\"mergedId\": \"" + merged + "\", \"survivorId\": \"" + survivor + "\", \"mergedAt\": \"" + NOW + "\"}");
+        await().atMost(BOUND).untilAsserted(() -> as(alice, "rep")
+                .when().get("/api/v1/contacts/" + merged + "/feedback")
+                .then().statusCode(404).contentType(PROBLEM_JSON).body("mergedInto", is(survivor.toString())));
+
+        as(alice, "rep").when().get("/api/v1/contacts/" + survivor + "/feedback")
+                .then().statusCode(200)
+                .body("contactId", is(survivor.toString()))
+                .body("surveys.id", containsInAnyOrder(survivorsOwn, mergedSurvey.getString("id"),
+                        as(alice, "rep").queryParam("kind", "CSAT").queryParam("contactId", survivor.toString())
+                                .when().get("/api/v1/surveys").then().extract().path("items[0].id")))
+                .body("surveys.contactId", contains(survivor.toString(), survivor.toString(), survivor.toString()))
+                .body("surveys.find { it.id == '" + mergedSurvey.getString("id") + "' }.response.npsScore", is(10))
+                .body("surveys.find { it.id == '" + mergedSurvey.getString("id") + "' }.response.contactId",
+                        is(survivor.toString()));
+        // the merged contact's pending link still works: its answer lands on the survivor
+        client(freshAddress()).body("{\"csatScore\": 4}")
+                .when().post("/api/v1/public/surveys/" + mergedPending + "/response").then().statusCode(201);
+        as(alice, "rep").body("{\"contactId\": \"" + merged + "\", \"kind\": \"NPS\"}")
+                .when().post("/api/v1/surveys").then().statusCode(422).contentType(PROBLEM_JSON)
+                .body("mergedInto", is(survivor.toString()));
+    }
+
+    @Test
+    void snapshotsUpdateTheProjectionInVersionOrder() {
+        UUID contact = UUID.randomUUID();
+        UUID organisation = UUID.randomUUID();
+        sendContact(sender, EventType.CONTACT_UPDATED, contact, 3, alice, "Ada", organisation, false);
+        sendContact(sender, EventType.CONTACT_CREATED, contact, 0, alice, "Old Name", null, true);
+        awaitBehind(contact);
+
+        String token = createSurvey(alice, contact, "NPS").getString("token");
+        client(freshAddress()).when().get("/api/v1/public/surveys/" + token)
+                .then().statusCode(200).body("firstName", is("Ada"));
+        assertThat(entityManager.createNativeQuery("select organisation_id from feedback_contact where id = ?1")
+                .setParameter(1, contact).getSingleResult()).isEqualTo(organisation);
+
+        // an owner change: the contact's history follows it, and the new owner may ask
+        String bob = "bob-" + UUID.randomUUID();
+        sendContact(sender, EventType.CONTACT_UPDATED, contact, 4, bob, "Ada", organisation, false);
+        awaitHistory(contact, bob, 200);
+        as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback").then().statusCode(404);
+        createSurvey(bob, contact, "CSAT");
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        UUID contact = knownContact(sender, alice, "Ada", null);
+        String eventId = UUID.randomUUID().toString();
+        String json = FeedbackApi.contactJson(contact, 1, alice, "Ada", null, true);
+        sender.send(EventType.CONTACT_UPDATED, eventId, contact.toString(), contact.toString(), NOW, json);
+        await().atMost(BOUND).untilAsserted(() -> as(alice, "rep")
+                .body("{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}")
+                .when().post("/api/v1/surveys").then().statusCode(409));
+        sender.send(EventType.CONTACT_UPDATED, eventId, contact.toString(), contact.toString(), NOW, json);
+        awaitBehind(contact);
+        assertThat(count("select count(*) from processed_event where event_id = ?1", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicAndConsumptionGoesOn() {
+        UUID contact = UUID.randomUUID();
+        String key = contact.toString();
+        try (TopicWatcher deadLetters = TopicWatcher.local("rapport.feedback.dlq.v1")) {
+            sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), key, key, NOW, "{not json");
+            sender.sendRecord(new ProducerRecord<>(Topic.CONTACTS.topicName(), key, "{\"no\":\"cloudevent\"}"));
+            sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), key, key, NOW,
+                    "{\"id\":\"" + key + "\",\"version\":0}");
+            sender.send(EventType.CONTACT_MERGED, UUID.randomUUID().toString(), key, key, NOW,
+                    "{\"mergedId\":\"" + key + "\"}");
+
+            List<ConsumerRecord<String, String>> dead = deadLetters.awaitAll(r -> key.equals(r.key()), 4, BOUND);
+            assertThat(dead).extracting(r -> TopicWatcher.header(r, "dead-letter-reason"))
+                    .containsExactly("data of event " + TopicWatcher.header(dead.get(0), "ce_id") + " is not JSON",
+                            "not a CloudEvent: ce_ headers missing",
+                            "contact snapshot in event " + TopicWatcher.header(dead.get(2), "ce_id")
+                                    + " lacks id, owner or firstName",
+                            "contact.merged event " + TopicWatcher.header(dead.get(3), "ce_id")
+                                    + " lacks mergedId or survivorId, or names the same contact twice");
+        }
+        sendContact(sender, EventType.CONTACT_CREATED, contact, 0, alice, "Ada", null, false);
+        awaitHistory(contact, alice, 200);
+    }
+
+    /**
+     * Sends contact.created for another contact on the same partition (same key) and waits until it is known: the
+     * consumer applies one partition in order, so everything sent before it has been applied.
+     */
+    private void awaitBehind(UUID key) {
+        UUID marker = UUID.randomUUID();
+        sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), key.toString(), marker.toString(), NOW,
+                FeedbackApi.contactJson(marker, 0, alice, "Marker", null, false));
+        awaitHistory(marker, alice, 200);
+    }
+
+    private long count(String sql, Object parameter) {
+        var query = entityManager.createNativeQuery(sql);
+        if (parameter != null) {
+            query.setParameter(1, parameter);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+}
