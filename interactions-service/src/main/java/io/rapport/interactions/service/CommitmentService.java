@@ -213,7 +213,7 @@ public class CommitmentService {
             throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
                     .withDetail("Commitment " + commitment.id + " is " + commitment.status
                             + ", which is final: make a new commitment instead of reopening it")
-                    .with("status", commitment.status.name()).build();
+                    .with("currentStatus", commitment.status.name()).build();
         }
         return commitment;
     }

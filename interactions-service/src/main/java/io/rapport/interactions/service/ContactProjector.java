@@ -134,10 +134,10 @@ public class ContactProjector {
         if (contact == null) {
             contact = new KnownContact();
             contact.id = erased.id();
+            contact.owner = "";
             contact.snapshotVersion = 0;
             contact.persist();
         }
-        contact.owner = "";
         contact.status = KnownContact.Status.ERASED;
         contact.mergedInto = null;
         contact.updatedAt = clock.instant();

@@ -1,0 +1,207 @@
+package io.rapport.interactions.consumer;
+
+import static io.rapport.interactions.rest.InteractionsApi.BOUND;
+import static io.rapport.interactions.rest.InteractionsApi.CREATED;
+import static io.rapport.interactions.rest.InteractionsApi.PROBLEM_JSON;
+import static io.rapport.interactions.rest.InteractionsApi.as;
+import static io.rapport.interactions.rest.InteractionsApi.awaitTimelineStatus;
+import static io.rapport.interactions.rest.InteractionsApi.commitmentJson;
+import static io.rapport.interactions.rest.InteractionsApi.interactionJson;
+import static io.rapport.interactions.rest.InteractionsApi.knownContact;
+import static io.rapport.interactions.rest.InteractionsApi.logInteraction;
+import static io.rapport.interactions.rest.InteractionsApi.makeCommitment;
+import static io.rapport.interactions.rest.InteractionsApi.sendErased;
+import static io.rapport.interactions.rest.InteractionsApi.sendMerged;
+import static io.rapport.interactions.rest.InteractionsApi.sendSnapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.events.EventType;
+import io.rapport.events.Topic;
+import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.TopicWatcher;
+import io.rapport.interactions.rest.InteractionsApi;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** The contact projection, driven by real contact events on Kafka, and what it does to the records it covers. */
+@QuarkusTest
+class ContactEventsConsumerTest {
+
+    private static final String MEETING = "2026-03-02T10:00:00Z";
+
+    private final CloudEventSender sender = CloudEventSender.local();
+    private final String rep = "rep-" + UUID.randomUUID();
+
+    @Inject
+    KafkaClientService kafka;
+
+    @Inject
+    EntityManager entityManager;
+
+    @BeforeEach
+    void awaitPartitionAssignment() {
+        InteractionsApi.awaitPartitionAssignment(kafka);
+    }
+
+    @AfterEach
+    void close() {
+        sender.close();
+    }
+
+    @Test
+    void contactErasedPurgesItsInteractionsAndCommitmentsAndRefusesNewOnes() {
+        UUID erased = knownContact(sender, rep);
+        UUID kept = knownContact(sender, rep);
+        String inbound = logInteraction(rep, "rep", """
+                {"contactId": "%s", "type": "EMAIL", "direction": "INBOUND", "occurredAt": "%s",
+                 "summary": "Personal details", "requiresResponse": true}""".formatted(erased, MEETING));
+        String reply = logInteraction(rep, "rep", """
+                {"contactId": "%s", "type": "EMAIL", "direction": "OUTBOUND", "occurredAt": "2026-03-02T11:00:00Z",
+                 "inReplyTo": "%s"}""".formatted(erased, inbound));
+        String promise = makeCommitment(rep, "rep", """
+                {"contactId": "%s", "interactionId": "%s", "description": "Call back", "dueAt": "2026-03-05T10:00:00Z"}"""
+                .formatted(erased, inbound));
+        String keptInteraction = logInteraction(rep, "rep", interactionJson(kept, "CALL", "OUTBOUND", MEETING));
+
+        sendErased(sender, erased);
+        awaitTimelineStatus(erased, 410);
+
+        for (String path : List.of("/api/v1/interactions/" + inbound, "/api/v1/interactions/" + reply,
+                "/api/v1/commitments/" + promise)) {
+            as("root", "admin").get(path).then().statusCode(404);
+        }
+        as("root", "admin").get("/api/v1/interactions?contactId=" + erased).then().body("items", hasSize(0));
+        as("root", "admin").get("/api/v1/commitments?contactId=" + erased).then().body("items", hasSize(0));
+        as(rep, "rep").get("/api/v1/interactions/" + keptInteraction).then().statusCode(200);
+
+        as(rep, "rep").body(interactionJson(erased, "CALL", "OUTBOUND", MEETING)).post("/api/v1/interactions")
+                .then().statusCode(409).contentType(PROBLEM_JSON).body("detail", containsString("erased"));
+        as("root", "admin").body(commitmentJson(erased, "x", "2026-03-05T10:00:00Z")).post("/api/v1/commitments")
+                .then().statusCode(409).contentType(PROBLEM_JSON).body("detail", containsString("erased"));
+
+        // a late snapshot does not bring an erased contact back
+        sendSnapshot(sender, EventType.CONTACT_UPDATED, UUID.randomUUID().toString(), erased, 9, rep);
+        awaitMarkerBehind(erased);
+        as(rep, "rep").get("/api/v1/contacts/" + erased + "/timeline").then().statusCode(410);
+    }
+
+    @Test
+    void contactMergedRepointsItsRecordsToTheSurvivor() {
+        String survivorOwner = "survivor-" + rep;
+        UUID merged = knownContact(sender, rep);
+        UUID survivor = knownContact(sender, survivorOwner);
+        String call = logInteraction(rep, "rep", interactionJson(merged, "CALL", "OUTBOUND", MEETING));
+        String open = makeCommitment(rep, "rep", commitmentJson(merged, "Send the deck", "2026-03-05T10:00:00Z"));
+        String survivorsOwn = logInteraction(survivorOwner, "rep",
+                interactionJson(survivor, "EMAIL", "OUTBOUND", "2026-03-01T10:00:00Z"));
+
+        sendMerged(sender, merged, survivor);
+        await().atMost(BOUND).untilAsserted(() -> as("root", "admin")
+                .get("/api/v1/contacts/" + merged + "/timeline").then().statusCode(404)
+                .body("mergedInto", is(survivor.toString())));
+
+        as(survivorOwner, "rep").get("/api/v1/interactions/" + call).then().statusCode(200)
+                .body("contactId", is(survivor.toString())).body("owner", is(survivorOwner));
+        as(survivorOwner, "rep").get("/api/v1/commitments/" + open).then().statusCode(200)
+                .body("contactId", is(survivor.toString())).body("owner", is(survivorOwner));
+        as(survivorOwner, "rep").get("/api/v1/contacts/" + survivor + "/timeline").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(call, open, survivorsOwn));
+        as(rep, "rep").get("/api/v1/interactions/" + call).then().statusCode(404);
+
+        as("root", "admin").body(interactionJson(merged, "CALL", "OUTBOUND", MEETING)).post("/api/v1/interactions")
+                .then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("mergedInto", is(survivor.toString())).body("detail", containsString(survivor.toString()));
+        as("root", "admin").body(commitmentJson(merged, "x", "2026-03-05T10:00:00Z")).post("/api/v1/commitments")
+                .then().statusCode(409).body("mergedInto", is(survivor.toString()));
+    }
+
+    @Test
+    void aNewOwnerTakesOverTheRecordsAndAnOlderSnapshotChangesNothing() {
+        UUID contact = knownContact(sender, rep);
+        String call = logInteraction(rep, "rep", interactionJson(contact, "CALL", "OUTBOUND", MEETING));
+        String newOwner = "new-" + rep;
+
+        sendSnapshot(sender, EventType.CONTACT_UPDATED, UUID.randomUUID().toString(), contact, 2, newOwner);
+        await().atMost(BOUND).untilAsserted(() -> as(newOwner, "rep").get("/api/v1/interactions/" + call)
+                .then().statusCode(200).body("owner", is(newOwner)));
+        as(rep, "rep").get("/api/v1/interactions/" + call).then().statusCode(404);
+        as(rep, "rep").body(interactionJson(contact, "CALL", "OUTBOUND", MEETING)).post("/api/v1/interactions")
+                .then().statusCode(403);
+
+        sendSnapshot(sender, EventType.CONTACT_UPDATED, UUID.randomUUID().toString(), contact, 1, rep);
+        awaitMarkerBehind(contact);
+        as(newOwner, "rep").get("/api/v1/interactions/" + call).then().statusCode(200).body("owner", is(newOwner));
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        UUID contact = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        sendSnapshot(sender, EventType.CONTACT_CREATED, eventId, contact, 0, rep);
+        sendSnapshot(sender, EventType.CONTACT_CREATED, eventId, contact, 0, rep);
+        awaitMarkerBehind(contact);
+        awaitTimelineStatus(contact, 200);
+        Number applied = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager.createNativeQuery(
+                "select count(*) from processed_event where consumer = ?1 and event_id = ?2")
+                .setParameter(1, "interactions.contact-events").setParameter(2, eventId).getSingleResult());
+        assertThat(applied.intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicAndConsumptionGoesOn() {
+        UUID contact = UUID.randomUUID();
+        String key = contact.toString();
+        try (TopicWatcher deadLetters = TopicWatcher.local("rapport.interactions.dlq.v1")) {
+            sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), key, key, CREATED, "{not json");
+            sender.sendRecord(new ProducerRecord<>(Topic.CONTACTS.topicName(), key, "{\"no\":\"cloudevent\"}"));
+            sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), key, key, CREATED,
+                    "{\"id\":\"" + key + "\",\"version\":0}");
+            sender.send(EventType.CONTACT_MERGED, UUID.randomUUID().toString(), key, key, CREATED,
+                    "{\"mergedId\":\"" + key + "\"}");
+
+            List<ConsumerRecord<String, String>> dead = deadLetters.awaitAll(r -> key.equals(r.key()), 4, BOUND);
+            assertThat(dead).extracting(r -> TopicWatcher.header(r, "dead-letter-reason"))
+                    .containsExactly("data of event " + TopicWatcher.header(dead.get(0), "ce_id") + " is not JSON",
+                            "not a CloudEvent: ce_ headers missing",
+                            "contact snapshot in event " + TopicWatcher.header(dead.get(2), "ce_id")
+                                    + " lacks id or owner",
+                            "contact.merged event " + TopicWatcher.header(dead.get(3), "ce_id")
+                                    + " lacks mergedId or survivorId, or names one contact twice");
+            assertThat(dead).extracting(r -> TopicWatcher.header(r, "dead-letter-topic"))
+                    .containsOnly(Topic.CONTACTS.topicName());
+        }
+        sendSnapshot(sender, EventType.CONTACT_CREATED, UUID.randomUUID().toString(), contact, 0, rep);
+        awaitTimelineStatus(contact, 200);
+    }
+
+    /**
+     * Sends contact.created for another contact on the same partition (same key) and waits until it is known: the
+     * consumer applies a partition in order, so everything sent before it has been processed.
+     */
+    private void awaitMarkerBehind(UUID key) {
+        UUID marker = UUID.randomUUID();
+        String data = """
+                {"id": "%s", "version": 0, "owner": "%s", "firstName": "Marker", "checkInCadenceDays": 30,
+                 "createdAt": "%s", "updatedAt": "%s"}""".formatted(marker, rep, CREATED, CREATED);
+        sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), key.toString(), marker.toString(), CREATED,
+                data);
+        awaitTimelineStatus(marker, 200);
+    }
+}
