@@ -19,7 +19,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Keeps the contact projection from contact events, inside the inbox's transaction: the owner from created and
  * updated snapshots; on merged, the merged contact's interactions and commitments move to the survivor; on erased,
- * the contact's interactions and commitments are deleted. Merged and erased are final.
+ * the contact's interactions and commitments are deleted, with the stored responses of their creation requests.
+ * Merged and erased are final.
  */
 @ApplicationScoped
 public class ContactProjector {
@@ -130,6 +131,9 @@ public class ContactProjector {
                 .setParameter(1, erased.id()).executeUpdate();
         entityManager.createQuery("delete from Interaction where contactId = :contact")
                 .setParameter("contact", erased.id()).executeUpdate();
+        // stored create responses replayed to retries hold the summary and the rest: forget them too
+        entityManager.createNativeQuery("delete from idempotency_record where body ->> 'contactId' = ?1")
+                .setParameter(1, erased.id().toString()).executeUpdate();
         KnownContact contact = KnownContact.findById(erased.id());
         if (contact == null) {
             contact = new KnownContact();

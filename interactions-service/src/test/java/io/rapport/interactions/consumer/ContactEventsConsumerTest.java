@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.UUID;
@@ -69,9 +70,12 @@ class ContactEventsConsumerTest {
     void contactErasedPurgesItsInteractionsAndCommitmentsAndRefusesNewOnes() {
         UUID erased = knownContact(sender, rep);
         UUID kept = knownContact(sender, rep);
-        String inbound = logInteraction(rep, "rep", """
+        String inboundJson = """
                 {"contactId": "%s", "type": "EMAIL", "direction": "INBOUND", "occurredAt": "%s",
-                 "summary": "Personal details", "requiresResponse": true}""".formatted(erased, MEETING));
+                 "summary": "Personal details", "requiresResponse": true}""".formatted(erased, MEETING);
+        String key = UUID.randomUUID().toString();
+        String inbound = as(rep, "rep").header("Idempotency-Key", key).body(inboundJson).post("/api/v1/interactions")
+                .then().statusCode(201).extract().path("id");
         String reply = logInteraction(rep, "rep", """
                 {"contactId": "%s", "type": "EMAIL", "direction": "OUTBOUND", "occurredAt": "2026-03-02T11:00:00Z",
                  "inReplyTo": "%s"}""".formatted(erased, inbound));
@@ -95,6 +99,10 @@ class ContactEventsConsumerTest {
                 .then().statusCode(409).contentType(PROBLEM_JSON).body("detail", containsString("erased"));
         as("root", "admin").body(commitmentJson(erased, "x", "2026-03-05T10:00:00Z")).post("/api/v1/commitments")
                 .then().statusCode(409).contentType(PROBLEM_JSON).body("detail", containsString("erased"));
+
+        // a retry of the creation no longer replays the erased interaction: it is refused like a new one
+        as(rep, "rep").header("Idempotency-Key", key).body(inboundJson).post("/api/v1/interactions")
+                .then().statusCode(409).header("Idempotent-Replayed", nullValue());
 
         // a late snapshot does not bring an erased contact back
         sendSnapshot(sender, EventType.CONTACT_UPDATED, UUID.randomUUID().toString(), erased, 9, rep);

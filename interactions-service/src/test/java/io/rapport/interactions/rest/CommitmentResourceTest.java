@@ -21,8 +21,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -212,6 +217,29 @@ class CommitmentResourceTest {
                 .then().statusCode(400).body("violations.field", hasItem("contactId"));
         as(rep, "rep").contentType(MERGE_PATCH).header("If-Match", "\"2\"").body("{\"description\": null}")
                 .patch(path).then().statusCode(400);
+    }
+
+    @Test
+    void concurrentFulfilAndCancelLetExactlyOneWin() throws Exception {
+        String id = makeCommitment(rep, "rep", commitmentJson(contact, "Race", futureDue));
+        String path = "/api/v1/commitments/" + id;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> actions = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                actions.add(() -> as(rep, "rep").header("If-Match", "\"0\"").post(path + "/fulfil").statusCode());
+                actions.add(() -> as(rep, "rep").header("If-Match", "\"0\"").body("{\"reason\": \"race\"}")
+                        .post(path + "/cancel").statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(actions)) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses).containsOnly(200, 412).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        as(rep, "rep").get(path).then().body("version", is(1));
     }
 
     @Test

@@ -53,8 +53,8 @@ public final class InteractionsApi {
         return contact;
     }
 
-    public static void sendSnapshot(CloudEventSender sender, EventType type, String eventId, UUID contact, long version,
-            String owner) {
+    public static void sendSnapshot(CloudEventSender sender, EventType type, String eventId, UUID contact,
+            long version, String owner) {
         String data = """
                 {"id": "%s", "version": %d, "owner": "%s", "firstName": "Ada", "lastName": "Lovelace",
                  "displayName": "Ada Lovelace", "primaryEmail": "ada@example.com", "checkInCadenceDays": 30,
