@@ -14,5 +14,6 @@ public record CommitmentInput(
         @Schema(description = "The contact; it cannot change later") @NotNull UUID contactId,
         @Schema(description = "The interaction of the same contact in which it was made") UUID interactionId,
         @Schema(examples = "Send the revised proposal") @NotBlank @Size(max = 2000) String description,
+        @Schema(description = "When it is due; may lie in the past for a promise recorded after the fact")
         @NotNull Instant dueAt) {
 }
