@@ -180,8 +180,14 @@ public class SurveyService {
     /** A rep records the client's answer on their behalf (source REP); publishes feedback.received. */
     @Transactional
     public SurveyResponse recordForClient(UUID id, ScoreInput input, Caller caller) {
-        writable(id, caller);
+        // locked first, so that a client answering through the link at the same moment waits, then finds it answered
         SurveyRequest request = SurveyRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !caller.canRead(request.owner)) {
+            throw new NotFoundException("No survey request " + id);
+        }
+        if (!caller.canWrite(request.owner)) {
+            throw new ForbiddenException("Read-only access to survey request " + id);
+        }
         SurveyStatus status = request.statusAt(clock.instant());
         if (status != SurveyStatus.PENDING) {
             throw Problems.conflict("Survey request " + id + " is " + status + ": it can no longer be answered");
