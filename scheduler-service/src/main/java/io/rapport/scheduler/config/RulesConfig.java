@@ -13,6 +13,10 @@ public interface RulesConfig {
 
     Recovery recovery();
 
+    Commitment commitment();
+
+    Appreciation appreciation();
+
     interface Respond {
         /** How soon an inbound message that requires a response should be answered. */
         @WithDefault("24h")
@@ -23,5 +27,17 @@ public interface RulesConfig {
         /** How soon an unhappy client should be followed up. */
         @WithDefault("48h")
         Duration within();
+    }
+
+    interface Commitment {
+        /** How long before a commitment's due time its reminder is due. */
+        @WithDefault("48h")
+        Duration leadTime();
+    }
+
+    interface Appreciation {
+        /** Days within which a promoter should be thanked. */
+        @WithDefault("3")
+        int promoterWithinDays();
     }
 }

@@ -75,6 +75,7 @@ public class ContactProjector {
             contact.updatedAt = clock.instant();
         }
         InteractionProjection.delete("contactId", erased.id());
+        CommitmentProjection.delete("contactId", erased.id());
         rules.closeAll(erased.id(), "the contact was erased", eventId);
     }
 
@@ -86,6 +87,7 @@ public class ContactProjector {
             contact.updatedAt = clock.instant();
         }
         InteractionProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
+        CommitmentProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
         rules.closeAll(merged.mergedId(), "merged into contact " + merged.survivorId(), eventId);
         ContactProjection survivor = ContactProjection.findById(merged.survivorId());
         if (survivor != null) {

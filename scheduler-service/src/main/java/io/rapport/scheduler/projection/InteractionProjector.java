@@ -3,6 +3,7 @@ package io.rapport.scheduler.projection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.events.EventType;
+import io.rapport.events.contract.CommitmentSnapshot;
 import io.rapport.events.contract.InteractionDeleted;
 import io.rapport.events.contract.InteractionSnapshot;
 import io.rapport.events.inbox.IncomingEvent;
@@ -12,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-/** Keeps the touch-points current from interaction events and re-evaluates the rules they concern. */
+/** Keeps touch-points and commitments current from interaction events and re-evaluates the rules they concern. */
 @ApplicationScoped
 public class InteractionProjector {
 
@@ -37,7 +38,33 @@ public class InteractionProjector {
                 rules.onInteraction(interaction, deleted.owner(), event.id());
             }
         }
-        // commitment events are not projected yet
+        if (type == EventType.COMMITMENT_MADE || type == EventType.COMMITMENT_FULFILLED
+                || type == EventType.COMMITMENT_CANCELLED) {
+            applyCommitment(event.dataAs(CommitmentSnapshot.class, objectMapper), event.id());
+        }
+    }
+
+    private void applyCommitment(CommitmentSnapshot snapshot, String eventId) {
+        if (snapshot.id() == null || snapshot.contactId() == null || snapshot.owner() == null
+                || snapshot.dueAt() == null || snapshot.status() == null || snapshot.description() == null) {
+            throw new UnprocessableEventException("commitment snapshot in event " + eventId
+                    + " lacks id, contactId, owner, description, dueAt or status");
+        }
+        CommitmentProjection commitment = CommitmentProjection.findById(snapshot.id());
+        if (commitment != null && commitment.version >= snapshot.version()) {
+            return; // older or repeated
+        }
+        if (commitment == null) {
+            commitment = new CommitmentProjection();
+            commitment.id = snapshot.id();
+        }
+        commitment.version = snapshot.version();
+        commitment.contactId = snapshot.contactId();
+        commitment.description = snapshot.description();
+        commitment.dueAt = snapshot.dueAt();
+        commitment.status = snapshot.status();
+        commitment.persist();
+        rules.onCommitment(commitment, snapshot.owner(), eventId);
     }
 
     private void applySnapshot(InteractionSnapshot snapshot, String eventId) {

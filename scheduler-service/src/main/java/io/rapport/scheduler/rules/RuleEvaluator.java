@@ -3,6 +3,8 @@ package io.rapport.scheduler.rules;
 import java.util.List;
 import java.util.UUID;
 
+import io.rapport.events.contract.FeedbackReceived;
+import io.rapport.scheduler.projection.CommitmentProjection;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.projection.InteractionProjection;
 import io.rapport.scheduler.task.Task;
@@ -20,12 +22,17 @@ public class RuleEvaluator {
     private final CheckInRule checkIn;
     private final RespondRule respond;
     private final RecoveryRule recovery;
+    private final CommitmentDueRule commitmentDue;
+    private final FeedbackRules feedbackRules;
     private final TaskService tasks;
 
-    public RuleEvaluator(CheckInRule checkIn, RespondRule respond, RecoveryRule recovery, TaskService tasks) {
+    public RuleEvaluator(CheckInRule checkIn, RespondRule respond, RecoveryRule recovery,
+            CommitmentDueRule commitmentDue, FeedbackRules feedbackRules, TaskService tasks) {
         this.checkIn = checkIn;
         this.respond = respond;
         this.recovery = recovery;
+        this.commitmentDue = commitmentDue;
+        this.feedbackRules = feedbackRules;
         this.tasks = tasks;
     }
 
@@ -74,6 +81,33 @@ public class RuleEvaluator {
         if (contact != null) {
             evaluateCheckIn(contact, eventId);
         }
+    }
+
+    /** An open commitment keeps its reminder (moved with its due time); a fulfilled or cancelled one resolves it. */
+    @Transactional(TxType.MANDATORY)
+    public void onCommitment(CommitmentProjection commitment, String owner, String eventId) {
+        ContactProjection contact = ContactProjection.findById(commitment.contactId);
+        if (contact != null && (contact.erasedAt != null || contact.mergedInto != null)) {
+            return;
+        }
+        String taskOwner = contact != null ? contact.owner : owner;
+        commitmentDue.propose(commitment).ifPresentOrElse(
+                proposal -> tasks.raise(proposal, commitment.contactId, taskOwner, eventId),
+                () -> tasks.resolve(commitment.contactId, TaskKind.COMMITMENT_DUE,
+                        CommitmentDueRule.subject(commitment), "the commitment was " + commitment.status.toLowerCase(),
+                        eventId));
+    }
+
+    /** A detractor or dissatisfied answer raises RECOVERY; a promoter's raises APPRECIATION. */
+    @Transactional(TxType.MANDATORY)
+    public void onFeedback(FeedbackReceived feedback, String eventId) {
+        ContactProjection contact = ContactProjection.findById(feedback.contactId());
+        if (contact != null && (contact.erasedAt != null || contact.mergedInto != null)) {
+            return;
+        }
+        String taskOwner = contact != null ? contact.owner : feedback.owner();
+        feedbackRules.propose(feedback)
+                .forEach(proposal -> tasks.raise(proposal, feedback.contactId(), taskOwner, eventId));
     }
 
     /** The reply names the inbound it answers; any outbound touch also answers everything received before it. */
