@@ -35,10 +35,25 @@ public class ContactProjection extends PanacheEntityBase {
     @Column(name = "contact_created_at")
     public Instant contactCreatedAt;
 
-    /** The latest qualifying touch-point, null while there has been none. */
-    @Column(name = "last_touch_at")
-    public Instant lastTouchAt;
+    @Column(name = "lifecycle_stage")
+    public String lifecycleStage;
+
+    @Column(name = "do_not_contact")
+    public boolean doNotContact;
+
+    /** Set when the contact was erased: no task is raised for it again. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /** Set when the contact was merged into another. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Whether the rep should be prompted to get in touch at all. */
+    public boolean isReachable() {
+        return erasedAt == null && mergedInto == null && !doNotContact && !"FORMER".equals(lifecycleStage);
+    }
 }

@@ -5,28 +5,27 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.events.EventType;
+import io.rapport.events.contract.ContactErased;
+import io.rapport.events.contract.ContactMerged;
 import io.rapport.events.contract.ContactSnapshot;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
-import io.rapport.scheduler.rules.CheckInRule;
-import io.rapport.scheduler.task.service.TaskService;
+import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-/** Keeps the contact projection current from contact events and raises the tasks a change calls for. */
+/** Keeps the contact projection current from contact events and re-evaluates the contact's rules. */
 @ApplicationScoped
 public class ContactProjector {
 
     private final ObjectMapper objectMapper;
-    private final CheckInRule checkIn;
-    private final TaskService tasks;
+    private final RuleEvaluator rules;
     private final Clock clock;
 
-    public ContactProjector(ObjectMapper objectMapper, CheckInRule checkIn, TaskService tasks, Clock clock) {
+    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, Clock clock) {
         this.objectMapper = objectMapper;
-        this.checkIn = checkIn;
-        this.tasks = tasks;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -35,15 +34,18 @@ public class ContactProjector {
         EventType type = event.type().orElse(null);
         if (type == EventType.CONTACT_CREATED || type == EventType.CONTACT_UPDATED) {
             applySnapshot(event.dataAs(ContactSnapshot.class, objectMapper), event.id());
+        } else if (type == EventType.CONTACT_ERASED) {
+            erase(event.dataAs(ContactErased.class, objectMapper), event.id());
+        } else if (type == EventType.CONTACT_MERGED) {
+            merge(event.dataAs(ContactMerged.class, objectMapper), event.id());
         }
-        // other contact events (merged, erased) are not projected yet
     }
 
     private void applySnapshot(ContactSnapshot snapshot, String eventId) {
         requireComplete(snapshot, eventId);
         ContactProjection contact = ContactProjection.findById(snapshot.id());
-        if (contact != null && contact.snapshotVersion >= snapshot.version()) {
-            return; // an older or repeated snapshot arriving late changes nothing
+        if (contact != null && (contact.snapshotVersion >= snapshot.version() || contact.erasedAt != null)) {
+            return; // an older or repeated snapshot arriving late, or an erased contact, changes nothing
         }
         if (contact == null) {
             contact = new ContactProjection();
@@ -55,9 +57,42 @@ public class ContactProjector {
         contact.displayName = snapshot.displayName();
         contact.checkInCadenceDays = snapshot.checkInCadenceDays();
         contact.timezone = snapshot.timezone();
+        contact.lifecycleStage = snapshot.lifecycleStage();
+        contact.doNotContact = snapshot.doNotContact();
         contact.updatedAt = clock.instant();
         contact.persist();
-        tasks.raise(checkIn.propose(contact), contact, eventId);
+        rules.reassignOpenTasks(contact);
+        rules.evaluateCheckIn(contact, eventId);
+    }
+
+    /** Nothing personal stays: the name goes, every open task is closed, and no task is raised again. */
+    private void erase(ContactErased erased, String eventId) {
+        ContactProjection contact = ContactProjection.findById(erased.id());
+        if (contact != null) {
+            contact.erasedAt = erased.erasedAt();
+            contact.displayName = "";
+            contact.timezone = null;
+            contact.updatedAt = clock.instant();
+        }
+        InteractionProjection.delete("contactId", erased.id());
+        CommitmentProjection.delete("contactId", erased.id());
+        rules.closeAll(erased.id(), "the contact was erased", eventId);
+    }
+
+    /** The merged contact's touch-points count for the survivor; its own open tasks close. */
+    private void merge(ContactMerged merged, String eventId) {
+        ContactProjection contact = ContactProjection.findById(merged.mergedId());
+        if (contact != null) {
+            contact.mergedInto = merged.survivorId();
+            contact.updatedAt = clock.instant();
+        }
+        InteractionProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
+        CommitmentProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
+        rules.closeAll(merged.mergedId(), "merged into contact " + merged.survivorId(), eventId);
+        ContactProjection survivor = ContactProjection.findById(merged.survivorId());
+        if (survivor != null) {
+            rules.evaluateCheckIn(survivor, eventId);
+        }
     }
 
     private static void requireComplete(ContactSnapshot snapshot, String eventId) {

@@ -36,6 +36,10 @@ public class Task extends PanacheEntityBase {
 
     public String subject;
 
+    /** The window the task belongs to within its subject (e.g. the touch-point a check-in counts from). */
+    @Column(name = "time_window")
+    public String window;
+
     @Enumerated(EnumType.STRING)
     public TaskStatus status;
 
@@ -53,6 +57,12 @@ public class Task extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "source_event_ids")
     public List<String> sourceEventIds;
+
+    /** Why the task was closed: who completed or dismissed it, or which event resolved it. */
+    public String resolution;
+
+    @Column(name = "snoozed_until")
+    public Instant snoozedUntil;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -11,8 +11,8 @@ public final class TaskMapper {
 
     public static TaskResponse toResponse(Task task) {
         return new TaskResponse(task.id, task.version, task.contactId, task.owner, task.kind, task.subject,
-                task.status, task.priority, task.dueAt, task.reason, task.rule, task.sourceEventIds, task.createdAt,
-                task.updatedAt);
+                task.status, task.priority, task.dueAt, task.reason, task.rule, task.sourceEventIds, task.resolution,
+                task.snoozedUntil, task.createdAt, task.updatedAt);
     }
 
     public static TaskSnapshot toSnapshot(Task task) {

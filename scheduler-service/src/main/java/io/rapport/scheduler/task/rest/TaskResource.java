@@ -1,6 +1,7 @@
 package io.rapport.scheduler.task.rest;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -9,36 +10,51 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.rest.Preconditions;
 import io.rapport.rest.QueryParams;
+import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.config.TasksConfig;
 import io.rapport.scheduler.task.mapping.TaskMapper;
+import io.rapport.scheduler.task.service.TaskActions;
 import io.rapport.scheduler.task.service.TaskQuery;
 import io.rapport.scheduler.task.service.TaskService;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks")
 public class TaskResource {
 
+    private static final String PROBLEM = "application/problem+json";
+
     private final TaskService tasks;
+    private final TaskActions actions;
     private final Caller caller;
     private final TasksConfig config;
 
-    public TaskResource(TaskService tasks, Caller caller, TasksConfig config) {
+    public TaskResource(TaskService tasks, TaskActions actions, Caller caller, TasksConfig config) {
         this.tasks = tasks;
+        this.actions = actions;
         this.caller = caller;
         this.config = config;
     }
@@ -64,5 +80,59 @@ public class TaskResource {
                 QueryParams.enumValue(TaskKind.class, "kind", kind));
         List<TaskResponse> items = tasks.list(query, page, size).stream().map(TaskMapper::toResponse).toList();
         return new TaskPage(items, page, size, tasks.count(query));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
+    @Operation(summary = "Get a task", description = "Its version is the ETag the actions need in If-Match.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = PROBLEM))
+    public Response get(@PathParam("id") UUID id) {
+        return withEtag(actions.get(id, caller));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Complete a task", description = "Needs If-Match. Publishes task.completed.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "409", description = "Already closed", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "428", content = @Content(mediaType = PROBLEM))
+    public Response complete(@PathParam("id") UUID id, @Valid TaskActionRequests.Complete request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(actions.complete(id, request == null ? null : request.note(), ifMatch, caller));
+    }
+
+    @POST
+    @Path("/{id}/snooze")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Snooze a task until a later time", description = "Needs If-Match. Publishes task.snoozed.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "400", description = "No or a past 'until'", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Already closed", content = @Content(mediaType = PROBLEM))
+    public Response snooze(@PathParam("id") UUID id, @Valid @NotNull TaskActionRequests.Snooze request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(actions.snooze(id, request.until(), ifMatch, caller));
+    }
+
+    @POST
+    @Path("/{id}/dismiss")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Dismiss a task with a reason", description = "Needs If-Match. Publishes task.dismissed.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Already closed", content = @Content(mediaType = PROBLEM))
+    public Response dismiss(@PathParam("id") UUID id, @Valid @NotNull TaskActionRequests.Dismiss request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(actions.dismiss(id, request.reason(), ifMatch, caller));
+    }
+
+    private static Response withEtag(Task task) {
+        return Response.ok(TaskMapper.toResponse(task)).tag(Preconditions.etag(task.version)).build();
     }
 }

@@ -24,7 +24,9 @@ public record TaskResponse(
         @Schema(description = "The facts behind the task", examples = "Last touch-point on 2026-10-12; check-in cadence 30 days")
         String reason,
         @Schema(description = "The rule that raised it") String rule,
-        @Schema(description = "The ids of the events that raised or moved it") List<String> sourceEventIds,
+        @Schema(description = "The ids of the events that raised, moved or resolved it") List<String> sourceEventIds,
+        @Schema(description = "Why it was closed") String resolution,
+        @Schema(description = "Until when it is snoozed") Instant snoozedUntil,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -1,0 +1,29 @@
+package io.rapport.scheduler.consumer;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.rapport.events.inbox.Inbox;
+import io.rapport.scheduler.projection.InteractionProjector;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class InteractionEventsConsumer {
+
+    private final Inbox inbox;
+    private final InteractionProjector projector;
+
+    public InteractionEventsConsumer(Inbox inbox, InteractionProjector projector) {
+        this.inbox = inbox;
+        this.projector = projector;
+    }
+
+    @Incoming("interaction-events")
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> message) {
+        return inbox.process(message, "scheduler.interaction-events", projector::apply);
+    }
+}

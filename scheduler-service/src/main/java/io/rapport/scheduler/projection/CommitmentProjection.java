@@ -1,0 +1,32 @@
+package io.rapport.scheduler.projection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A promise made to a contact, as the scheduler knows it from commitment events. */
+@Entity
+@Table(name = "commitment_projection")
+public class CommitmentProjection extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public long version;
+
+    @Column(name = "contact_id")
+    public UUID contactId;
+
+    public String description;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    /** OPEN, FULFILLED or CANCELLED. */
+    public String status;
+}

@@ -1,0 +1,95 @@
+package io.rapport.scheduler.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.events.EventType;
+import io.rapport.events.contract.CommitmentSnapshot;
+import io.rapport.events.contract.InteractionDeleted;
+import io.rapport.events.contract.InteractionSnapshot;
+import io.rapport.events.inbox.IncomingEvent;
+import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.rules.RuleEvaluator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/** Keeps touch-points and commitments current from interaction events and re-evaluates the rules they concern. */
+@ApplicationScoped
+public class InteractionProjector {
+
+    private final ObjectMapper objectMapper;
+    private final RuleEvaluator rules;
+
+    public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules) {
+        this.objectMapper = objectMapper;
+        this.rules = rules;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void apply(IncomingEvent event) {
+        EventType type = event.type().orElse(null);
+        if (type == EventType.INTERACTION_LOGGED || type == EventType.INTERACTION_UPDATED) {
+            applySnapshot(event.dataAs(InteractionSnapshot.class, objectMapper), event.id());
+        } else if (type == EventType.INTERACTION_DELETED) {
+            InteractionDeleted deleted = event.dataAs(InteractionDeleted.class, objectMapper);
+            InteractionProjection interaction = InteractionProjection.findById(deleted.id());
+            if (interaction != null && !interaction.deleted) {
+                interaction.deleted = true;
+                rules.onInteraction(interaction, deleted.owner(), event.id());
+            }
+        }
+        if (type == EventType.COMMITMENT_MADE || type == EventType.COMMITMENT_FULFILLED
+                || type == EventType.COMMITMENT_CANCELLED) {
+            applyCommitment(event.dataAs(CommitmentSnapshot.class, objectMapper), event.id());
+        }
+    }
+
+    private void applyCommitment(CommitmentSnapshot snapshot, String eventId) {
+        if (snapshot.id() == null || snapshot.contactId() == null || snapshot.owner() == null
+                || snapshot.dueAt() == null || snapshot.status() == null || snapshot.description() == null) {
+            throw new UnprocessableEventException("commitment snapshot in event " + eventId
+                    + " lacks id, contactId, owner, description, dueAt or status");
+        }
+        CommitmentProjection commitment = CommitmentProjection.findById(snapshot.id());
+        if (commitment != null && commitment.version >= snapshot.version()) {
+            return; // older or repeated
+        }
+        if (commitment == null) {
+            commitment = new CommitmentProjection();
+            commitment.id = snapshot.id();
+        }
+        commitment.version = snapshot.version();
+        commitment.contactId = snapshot.contactId();
+        commitment.description = snapshot.description();
+        commitment.dueAt = snapshot.dueAt();
+        commitment.status = snapshot.status();
+        commitment.persist();
+        rules.onCommitment(commitment, snapshot.owner(), eventId);
+    }
+
+    private void applySnapshot(InteractionSnapshot snapshot, String eventId) {
+        if (snapshot.id() == null || snapshot.contactId() == null || snapshot.owner() == null
+                || snapshot.type() == null || snapshot.direction() == null || snapshot.occurredAt() == null) {
+            throw new UnprocessableEventException("interaction snapshot in event " + eventId
+                    + " lacks id, contactId, owner, type, direction or occurredAt");
+        }
+        InteractionProjection interaction = InteractionProjection.findById(snapshot.id());
+        if (interaction != null && (interaction.version >= snapshot.version() || interaction.deleted)) {
+            return; // older, repeated, or about a deleted interaction
+        }
+        if (interaction == null) {
+            interaction = new InteractionProjection();
+            interaction.id = snapshot.id();
+        }
+        interaction.version = snapshot.version();
+        interaction.contactId = snapshot.contactId();
+        interaction.type = snapshot.type();
+        interaction.direction = snapshot.direction();
+        interaction.occurredAt = snapshot.occurredAt();
+        interaction.requiresResponse = snapshot.requiresResponse();
+        interaction.inReplyTo = snapshot.inReplyTo();
+        interaction.sentiment = snapshot.sentiment();
+        interaction.persist();
+        rules.onInteraction(interaction, snapshot.owner(), eventId);
+    }
+}

@@ -1,0 +1,126 @@
+package io.rapport.scheduler.rules;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.rapport.events.contract.FeedbackReceived;
+import io.rapport.scheduler.projection.CommitmentProjection;
+import io.rapport.scheduler.projection.ContactProjection;
+import io.rapport.scheduler.projection.InteractionProjection;
+import io.rapport.scheduler.task.Task;
+import io.rapport.scheduler.task.TaskKind;
+import io.rapport.scheduler.task.TaskStatus;
+import io.rapport.scheduler.task.service.TaskService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/** Runs the rules a change to the projection concerns, and opens or closes the tasks they call for. */
+@ApplicationScoped
+public class RuleEvaluator {
+
+    private final CheckInRule checkIn;
+    private final RespondRule respond;
+    private final RecoveryRule recovery;
+    private final CommitmentDueRule commitmentDue;
+    private final FeedbackRules feedbackRules;
+    private final TaskService tasks;
+
+    public RuleEvaluator(CheckInRule checkIn, RespondRule respond, RecoveryRule recovery,
+            CommitmentDueRule commitmentDue, FeedbackRules feedbackRules, TaskService tasks) {
+        this.checkIn = checkIn;
+        this.respond = respond;
+        this.recovery = recovery;
+        this.commitmentDue = commitmentDue;
+        this.feedbackRules = feedbackRules;
+        this.tasks = tasks;
+    }
+
+    /** Opens, moves or (for a contact that should get none) closes the contact's check-in. */
+    @Transactional(TxType.MANDATORY)
+    public void evaluateCheckIn(ContactProjection contact, String eventId) {
+        checkIn.propose(contact, InteractionProjection.lastTouch(contact.contactId)).ifPresentOrElse(
+                proposal -> tasks.raise(proposal, contact.contactId, contact.owner, eventId),
+                () -> tasks.resolve(contact.contactId, TaskKind.CHECK_IN, CheckInRule.SUBJECT,
+                        "no check-ins: the contact is do-not-contact, former, erased or merged", eventId));
+    }
+
+    /** A reassigned contact's open tasks go to its new owner. */
+    @Transactional(TxType.MANDATORY)
+    public void reassignOpenTasks(ContactProjection contact) {
+        Task.update("owner = ?1 where contactId = ?2 and owner <> ?1 and status in ?3", contact.owner,
+                contact.contactId, List.of(TaskStatus.OPEN, TaskStatus.SNOOZED));
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void closeAll(UUID contactId, String resolution, String eventId) {
+        tasks.resolveAll(contactId, resolution, eventId);
+    }
+
+    /**
+     * A logged, changed or deleted touch-point: an inbound message awaiting a reply raises RESPOND, a reply (or any
+     * later outbound touch) resolves it, negative sentiment raises RECOVERY, and the check-in moves.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void onInteraction(InteractionProjection interaction, String owner, String eventId) {
+        ContactProjection contact = ContactProjection.findById(interaction.contactId);
+        if (contact != null && (contact.erasedAt != null || contact.mergedInto != null)) {
+            return;
+        }
+        String taskOwner = contact != null ? contact.owner : owner;
+        respond.propose(interaction)
+                .ifPresent(proposal -> tasks.raise(proposal, interaction.contactId, taskOwner, eventId));
+        if (interaction.deleted) {
+            tasks.resolve(interaction.contactId, TaskKind.RESPOND, RespondRule.subject(interaction),
+                    "the inbound interaction was deleted", eventId);
+        } else if ("OUTBOUND".equals(interaction.direction)) {
+            resolveAnswered(interaction, eventId);
+        }
+        recovery.propose(interaction)
+                .ifPresent(proposal -> tasks.raise(proposal, interaction.contactId, taskOwner, eventId));
+        if (contact != null) {
+            evaluateCheckIn(contact, eventId);
+        }
+    }
+
+    /** An open commitment keeps its reminder (moved with its due time); a fulfilled or cancelled one resolves it. */
+    @Transactional(TxType.MANDATORY)
+    public void onCommitment(CommitmentProjection commitment, String owner, String eventId) {
+        ContactProjection contact = ContactProjection.findById(commitment.contactId);
+        if (contact != null && (contact.erasedAt != null || contact.mergedInto != null)) {
+            return;
+        }
+        String taskOwner = contact != null ? contact.owner : owner;
+        commitmentDue.propose(commitment).ifPresentOrElse(
+                proposal -> tasks.raise(proposal, commitment.contactId, taskOwner, eventId),
+                () -> tasks.resolve(commitment.contactId, TaskKind.COMMITMENT_DUE,
+                        CommitmentDueRule.subject(commitment), "the commitment was " + commitment.status.toLowerCase(),
+                        eventId));
+    }
+
+    /** A detractor or dissatisfied answer raises RECOVERY; a promoter's raises APPRECIATION. */
+    @Transactional(TxType.MANDATORY)
+    public void onFeedback(FeedbackReceived feedback, String eventId) {
+        ContactProjection contact = ContactProjection.findById(feedback.contactId());
+        if (contact != null && (contact.erasedAt != null || contact.mergedInto != null)) {
+            return;
+        }
+        String taskOwner = contact != null ? contact.owner : feedback.owner();
+        feedbackRules.propose(feedback)
+                .forEach(proposal -> tasks.raise(proposal, feedback.contactId(), taskOwner, eventId));
+    }
+
+    /** The reply names the inbound it answers; any outbound touch also answers everything received before it. */
+    private void resolveAnswered(InteractionProjection outbound, String eventId) {
+        List<InteractionProjection> awaiting = InteractionProjection.list(
+                "contactId = ?1 and direction = 'INBOUND' and requiresResponse = true and deleted = false"
+                        + " and (id = ?2 or occurredAt <= ?3)",
+                outbound.contactId, outbound.inReplyTo, outbound.occurredAt);
+        for (InteractionProjection inbound : awaiting) {
+            tasks.resolve(outbound.contactId, TaskKind.RESPOND, RespondRule.subject(inbound),
+                    "answered by the outbound " + outbound.type.toLowerCase().replace('_', ' ') + " "
+                            + outbound.id,
+                    eventId);
+        }
+    }
+}
