@@ -6,6 +6,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.interactions.KnownContact;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -17,9 +18,12 @@ public class ContactDirectory {
     /**
      * The contact a new interaction or commitment is recorded for: 422 when unknown, 409 when erased or merged (the
      * latter naming the survivor in {@code mergedInto}), 403 when the caller may not change the contact's records.
+     * Call it inside the transaction that records the new interaction or commitment.
      */
     public KnownContact forWrite(UUID contactId, Caller caller) {
-        KnownContact contact = KnownContact.findById(contactId);
+        // a share lock until the caller's transaction ends: an erasure, merge or new owner arriving meanwhile waits
+        // for the new record and then covers it
+        KnownContact contact = KnownContact.findById(contactId, LockModeType.PESSIMISTIC_READ);
         if (contact == null) {
             throw HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
                     .withDetail("Unknown contact " + contactId)

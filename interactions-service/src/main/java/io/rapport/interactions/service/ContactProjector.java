@@ -72,6 +72,7 @@ public class ContactProjector {
         contact.updatedAt = clock.instant();
         if (!contact.owner.equals(snapshot.owner())) {
             contact.owner = snapshot.owner();
+            entityManager.flush();
             reassign(contact.id, contact.owner);
         }
     }
@@ -109,6 +110,7 @@ public class ContactProjector {
             contact.mergedInto = merged.survivorId();
             contact.updatedAt = clock.instant();
         }
+        entityManager.flush(); // marked before re-pointing, as for an erasure
         String owner = survivor != null ? survivor.owner : contact.owner;
         entityManager.createQuery("update Interaction set contactId = :survivor, owner = :owner, "
                 + "version = version + 1 where contactId = :merged")
@@ -125,15 +127,8 @@ public class ContactProjector {
         if (erased.id() == null) {
             throw new UnprocessableEventException("contact.erased event " + event.id() + " lacks the contact id");
         }
-        entityManager.createQuery("delete from Commitment where contactId = :contact")
-                .setParameter("contact", erased.id()).executeUpdate();
-        entityManager.createNativeQuery("update interaction set in_reply_to = null where contact_id = ?1")
-                .setParameter(1, erased.id()).executeUpdate();
-        entityManager.createQuery("delete from Interaction where contactId = :contact")
-                .setParameter("contact", erased.id()).executeUpdate();
-        // stored create responses replayed to retries hold the summary and the rest: forget them too
-        entityManager.createNativeQuery("delete from idempotency_record where body ->> 'contactId' = ?1")
-                .setParameter(1, erased.id().toString()).executeUpdate();
+        // marked first: a create that read the contact as active holds a share lock on its row until it commits,
+        // so the purge below, which runs after this update, sees what it wrote
         KnownContact contact = KnownContact.findById(erased.id());
         if (contact == null) {
             contact = new KnownContact();
@@ -145,5 +140,15 @@ public class ContactProjector {
         contact.status = KnownContact.Status.ERASED;
         contact.mergedInto = null;
         contact.updatedAt = clock.instant();
+        entityManager.flush();
+        entityManager.createQuery("delete from Commitment where contactId = :contact")
+                .setParameter("contact", erased.id()).executeUpdate();
+        entityManager.createNativeQuery("update interaction set in_reply_to = null where contact_id = ?1")
+                .setParameter(1, erased.id()).executeUpdate();
+        entityManager.createQuery("delete from Interaction where contactId = :contact")
+                .setParameter("contact", erased.id()).executeUpdate();
+        // stored create responses replayed to retries hold the summary and the rest: forget them too
+        entityManager.createNativeQuery("delete from idempotency_record where body ->> 'contactId' = ?1")
+                .setParameter(1, erased.id().toString()).executeUpdate();
     }
 }

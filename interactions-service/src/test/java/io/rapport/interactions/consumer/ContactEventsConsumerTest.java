@@ -21,8 +21,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -108,6 +113,39 @@ class ContactEventsConsumerTest {
         sendSnapshot(sender, EventType.CONTACT_UPDATED, UUID.randomUUID().toString(), erased, 9, rep);
         awaitMarkerBehind(erased);
         as(rep, "rep").get("/api/v1/contacts/" + erased + "/timeline").then().statusCode(410);
+    }
+
+    @Test
+    void nothingLoggedWhileAnErasureIsAppliedSurvivesIt() throws Exception {
+        UUID erased = knownContact(sender, rep);
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<List<Integer>>> writers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                writers.add(pool.submit(() -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    while (!stop.get()) {
+                        statuses.add(as(rep, "rep").body(interactionJson(erased, "CALL", "OUTBOUND", MEETING))
+                                .post("/api/v1/interactions").statusCode());
+                    }
+                    return statuses;
+                }));
+            }
+            Thread.sleep(300);
+            sendErased(sender, erased);
+            awaitTimelineStatus(erased, 410);
+            Thread.sleep(300);
+        } finally {
+            stop.set(true);
+            pool.shutdown();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<List<Integer>> writer : writers) {
+            statuses.addAll(writer.get());
+        }
+        assertThat(statuses).containsOnly(201, 409).contains(201, 409);
+        as("root", "admin").get("/api/v1/interactions?contactId=" + erased).then().body("items", hasSize(0));
     }
 
     @Test
