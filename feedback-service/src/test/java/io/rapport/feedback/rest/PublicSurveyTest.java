@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -22,6 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +139,31 @@ class PublicSurveyTest {
     }
 
     @Test
+    void twoAnswersAtOnceThroughOneLinkRecordOne() throws Exception {
+        UUID contact = knownContact(sender, alice, "Ada", null);
+        JsonPath survey = createSurvey(alice, contact, "NPS");
+        String path = "/api/v1/public/surveys/" + survey.getString("token") + "/response";
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int score = 6 + i;
+                answers.add(pool.submit(() -> client(freshAddress()).body("{\"npsScore\": " + score + "}")
+                        .when().post(path).then().extract().statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 410, 410, 410);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback")
+                .then().statusCode(200).body("surveys", hasSize(1)).body("surveys[0].status", is("ANSWERED"));
+    }
+
+    @Test
     void unknownTamperedAndMalformedTokensAre404() {
         UUID contact = knownContact(sender, alice, "Ada", null);
         String token = createSurvey(alice, contact, "NPS").getString("token");
@@ -239,7 +269,7 @@ class PublicSurveyTest {
     void guessingTokensFromOneAddressIsRateLimited() {
         UUID contact = knownContact(sender, alice, "Ada", null);
         String token = createSurvey(alice, contact, "NPS").getString("token");
-        // the test profile allows 30 requests per minute per address
+        // the test profile allows 30 requests per hour per address (one more every 2 minutes)
         List<Integer> statuses = new ArrayList<>();
         String limited = null;
         for (int i = 0; i < 31; i++) {
@@ -253,7 +283,7 @@ class PublicSurveyTest {
         }
         assertThat(statuses.subList(0, 30)).containsOnly(404);
         assertThat(statuses.get(30)).isEqualTo(429);
-        assertThat(Integer.parseInt(limited)).isBetween(1, 60);
+        assertThat(Integer.parseInt(limited)).isBetween(1, 120);
 
         // a real link from that address is refused too, until the bucket refills; another address is unaffected
         client(address).when().get("/api/v1/public/surveys/" + token).then().statusCode(429)
@@ -265,7 +295,7 @@ class PublicSurveyTest {
     void hammeringOneLinkIsRateLimitedWhateverTheAddress() {
         UUID contact = knownContact(sender, alice, "Ada", null);
         String token = createSurvey(alice, contact, "NPS").getString("token");
-        // the test profile allows 6 requests per minute per token
+        // the test profile allows 6 requests per hour per token
         for (int i = 0; i < 6; i++) {
             client(freshAddress()).when().get("/api/v1/public/surveys/" + token).then().statusCode(200);
         }

@@ -38,10 +38,12 @@ import io.rapport.events.EventType;
 import io.rapport.events.Topic;
 import io.rapport.events.testing.CloudEventSender;
 import io.rapport.events.testing.TopicWatcher;
+import io.rapport.feedback.service.SurveyTokens;
 import io.rapport.feedback.testing.FeedbackApi;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 @QuarkusTest
 class SurveyRequestTest {
@@ -52,6 +54,9 @@ class SurveyRequestTest {
 
     @Inject
     KafkaClientService kafka;
+
+    @Inject
+    EntityManager entityManager;
 
     @BeforeEach
     void awaitPartitionAssignment() {
@@ -111,6 +116,16 @@ class SurveyRequestTest {
     void theTokenIsShownOnceAndNeverAgain() {
         UUID contact = knownContact(sender, alice, "Ada", null);
         JsonPath created = createSurvey(alice, contact, "NPS");
+        String token = created.getString("token");
+        // stored only as its SHA-256
+        assertThat(entityManager.createNativeQuery("select token_hash from survey_request where id = ?1")
+                .setParameter(1, UUID.fromString(created.getString("id"))).getSingleResult())
+                .isEqualTo(SurveyTokens.hash(token));
+        assertThat(((Number) entityManager.createNativeQuery("""
+                select (select count(*) from survey_request where cast(survey_request as text) like ?1)
+                     + (select count(*) from idempotency_record where cast(body as text) like ?1)
+                     + (select count(*) from outbox_event where cast(payload as text) like ?1)""")
+                .setParameter(1, "%" + token + "%").getSingleResult()).longValue()).isZero();
         as(alice, "rep").when().get("/api/v1/surveys/" + created.getString("id"))
                 .then().statusCode(200).header("ETag", is("\"0\""))
                 .body("token", nullValue()).body("responsePath", nullValue())
