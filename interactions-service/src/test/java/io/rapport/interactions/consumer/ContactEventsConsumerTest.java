@@ -155,6 +155,9 @@ class ContactEventsConsumerTest {
         UUID survivor = knownContact(sender, survivorOwner);
         String call = logInteraction(rep, "rep", interactionJson(merged, "CALL", "OUTBOUND", MEETING));
         String open = makeCommitment(rep, "rep", commitmentJson(merged, "Send the deck", "2026-03-05T10:00:00Z"));
+        String kept = makeCommitment(rep, "rep", commitmentJson(merged, "Call back", "2026-03-04T10:00:00Z"));
+        as(rep, "rep").header("If-Match", "\"0\"").post("/api/v1/commitments/" + kept + "/fulfil")
+                .then().statusCode(200);
         String survivorsOwn = logInteraction(survivorOwner, "rep",
                 interactionJson(survivor, "EMAIL", "OUTBOUND", "2026-03-01T10:00:00Z"));
 
@@ -168,8 +171,11 @@ class ContactEventsConsumerTest {
         as(survivorOwner, "rep").get("/api/v1/commitments/" + open).then().statusCode(200)
                 .body("contactId", is(survivor.toString())).body("owner", is(survivorOwner));
         as(survivorOwner, "rep").get("/api/v1/contacts/" + survivor + "/timeline").then().statusCode(200)
-                .body("items.id", containsInAnyOrder(call, open, survivorsOwn));
+                .body("items.id", containsInAnyOrder(call, open, kept, survivorsOwn));
         as(rep, "rep").get("/api/v1/interactions/" + call).then().statusCode(404);
+        // a promise already kept stays credited to the rep who kept it
+        as("root", "admin").get("/api/v1/commitments/" + kept).then().statusCode(200)
+                .body("contactId", is(survivor.toString())).body("owner", is(rep));
 
         as("root", "admin").body(interactionJson(merged, "CALL", "OUTBOUND", MEETING)).post("/api/v1/interactions")
                 .then().statusCode(409).contentType(PROBLEM_JSON)

@@ -220,6 +220,20 @@ class InteractionResourceTest {
     }
 
     @Test
+    void managersChangeARepsInteractionAndIntegratorsCannot() {
+        String id = logInteraction(rep, "rep", FULL.formatted(contact));
+        String path = "/api/v1/interactions/" + id;
+        as("integration", "integrator").header("If-Match", "\"0\"").body(FULL.formatted(contact)).put(path)
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        as("integration", "integrator").contentType(MERGE_PATCH).header("If-Match", "\"0\"")
+                .body("{\"subject\": \"x\"}").patch(path).then().statusCode(403);
+        as("mia", "manager").contentType(MERGE_PATCH).header("If-Match", "\"0\"")
+                .body("{\"subject\": \"Reviewed by the manager\"}").patch(path)
+                .then().statusCode(200).body("subject", is("Reviewed by the manager")).body("owner", is(rep))
+                .body("loggedBy", is(rep));
+    }
+
+    @Test
     void aMissingInteractionIs404() {
         as(rep, "rep").get("/api/v1/interactions/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(PROBLEM_JSON);
