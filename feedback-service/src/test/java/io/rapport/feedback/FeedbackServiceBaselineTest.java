@@ -1,6 +1,7 @@
 package io.rapport.feedback;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
@@ -26,15 +27,18 @@ class FeedbackServiceBaselineTest extends ServiceBaselineTest {
                 .body("paths.'/api/v1/surveys/{id}/response'.post", notNullValue())
                 .body("paths.'/api/v1/public/surveys/{token}'.get", notNullValue())
                 .body("paths.'/api/v1/public/surveys/{token}/response'.post", notNullValue())
-                .body("paths.'/api/v1/public/surveys/{token}'.get.responses", notNullValue())
+                // the public endpoints are documented as needing no token
+                .body("paths.'/api/v1/public/surveys/{token}'.get.security[0]", anEmptyMap())
+                .body("paths.'/api/v1/public/surveys/{token}/response'.post.security[0]", anEmptyMap())
                 .body("paths.'/api/v1/public/surveys/{token}'.get.responses.'429'", notNullValue())
                 .body("paths.'/api/v1/contacts/{contactId}/feedback'.get", notNullValue())
-                .body("paths.'/api/v1/nps'.get", notNullValue())
-                .body("paths.'/api/v1/csat'.get", notNullValue())
+                .body("paths.'/api/v1/nps'.get.responses.'200'", notNullValue())
+                .body("paths.'/api/v1/csat'.get.responses.'200'", notNullValue())
                 .body("components.schemas.SurveyRequestInput", notNullValue())
                 .body("components.schemas.PublicSurvey", notNullValue())
                 .body("components.schemas.NpsGroup", notNullValue())
-                .body("components.schemas.CsatGroup", notNullValue());
+                .body("components.schemas.CsatGroup", notNullValue())
+                .body("components.schemas.NpsReport", notNullValue());
     }
 
     @Test

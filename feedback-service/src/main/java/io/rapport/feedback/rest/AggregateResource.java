@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,13 +49,14 @@ public class AggregateResource {
 
     @GET
     @Path("/nps")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NpsReport.class)))
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
     @Operation(summary = "Net Promoter Score over a period",
             description = "NPS = % promoters (9–10) − % detractors (0–6) of the responses received in the period, "
                     + "rounded to the nearest integer with halves away from zero; with counts per class and the "
                     + "response rate of the NPS surveys sent in the period. In total and, with groupBy, per owner, "
                     + "organisation or month. A rep sees only their own surveys.")
-    public AggregateReport<NpsGroup> nps(
+    public NpsReport nps(
             @Parameter(description = "First day (UTC, YYYY-MM-DD); defaults to a year before 'to'") @QueryParam("from") String from,
             @Parameter(description = "Last day, inclusive (UTC, YYYY-MM-DD); defaults to today") @QueryParam("to") String to,
             @Parameter(description = "OWNER, ORGANISATION or MONTH") @QueryParam("groupBy") String groupBy,
@@ -63,20 +65,21 @@ public class AggregateResource {
         AggregateGroupBy grouping = QueryParams.enumValue(AggregateGroupBy.class, "groupBy", groupBy);
         String ownerFilter = caller.ownerFilter(blankToNull(owner));
         List<NpsGroup> total = aggregates.nps(period.query(null, ownerFilter));
-        return new AggregateReport<>(period.from(), period.to(), grouping, ownerFilter,
+        return new NpsReport(period.from(), period.to(), grouping, ownerFilter,
                 total.isEmpty() ? new NpsGroup(null, 0, 0, 0, 0, null, 0, 0, null) : total.get(0),
                 grouping == null ? null : aggregates.nps(period.query(grouping, ownerFilter)));
     }
 
     @GET
     @Path("/csat")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CsatReport.class)))
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
     @Operation(summary = "Customer satisfaction over a period",
             description = "CSAT score = % satisfied (4–5) of the responses received in the period, rounded to the "
                     + "nearest integer; with counts per class, the mean score and the response rate of the CSAT "
                     + "surveys sent in the period. In total and, with groupBy, per owner, organisation or month. A "
                     + "rep sees only their own surveys.")
-    public AggregateReport<CsatGroup> csat(
+    public CsatReport csat(
             @Parameter(description = "First day (UTC, YYYY-MM-DD); defaults to a year before 'to'") @QueryParam("from") String from,
             @Parameter(description = "Last day, inclusive (UTC, YYYY-MM-DD); defaults to today") @QueryParam("to") String to,
             @Parameter(description = "OWNER, ORGANISATION or MONTH") @QueryParam("groupBy") String groupBy,
@@ -85,7 +88,7 @@ public class AggregateResource {
         AggregateGroupBy grouping = QueryParams.enumValue(AggregateGroupBy.class, "groupBy", groupBy);
         String ownerFilter = caller.ownerFilter(blankToNull(owner));
         List<CsatGroup> total = aggregates.csat(period.query(null, ownerFilter));
-        return new AggregateReport<>(period.from(), period.to(), grouping, ownerFilter,
+        return new CsatReport(period.from(), period.to(), grouping, ownerFilter,
                 total.isEmpty() ? new CsatGroup(null, 0, 0, 0, 0, null, null, 0, 0, null) : total.get(0),
                 grouping == null ? null : aggregates.csat(period.query(grouping, ownerFilter)));
     }
