@@ -21,6 +21,11 @@ public class MovableClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** From now on the clock reads {@code moment}, and moves on from there. */
+    public void travelTo(Instant moment) {
+        offset = Duration.between(Instant.ofEpochMilli(System.currentTimeMillis()), moment);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }
