@@ -44,7 +44,8 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${rapport.events.outbox.poll-interval:0.5s}", delayed = "1s",
+    // the delay leaves reactive messaging time to connect the emitter before the first run
+    @Scheduled(every = "${rapport.events.outbox.poll-interval:0.5s}", delayed = "5s",
             concurrentExecution = ConcurrentExecution.SKIP, identity = "outbox-relay")
     void relay() {
         int batchSize = config.outbox().batchSize();

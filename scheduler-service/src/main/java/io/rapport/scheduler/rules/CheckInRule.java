@@ -35,6 +35,6 @@ public class CheckInRule {
                 : "No touch-point since the contact was added on " + sinceDay)
                 + "; check-in cadence " + contact.checkInCadenceDays + " days";
         return Optional.of(new TaskProposal(NAME, TaskKind.CHECK_IN, SUBJECT, since.toString(), TaskPriority.NORMAL,
-                due, reason));
+                due, reason, null));
     }
 }

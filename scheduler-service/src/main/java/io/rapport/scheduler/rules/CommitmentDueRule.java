@@ -34,6 +34,6 @@ public class CommitmentDueRule {
         String reason = "Promised \"" + commitment.description + "\", due on "
                 + LocalDate.ofInstant(commitment.dueAt, ZoneOffset.UTC);
         return Optional.of(new TaskProposal(NAME, TaskKind.COMMITMENT_DUE, subject(commitment), "",
-                TaskPriority.NORMAL, commitment.dueAt.minus(config.commitment().leadTime()), reason));
+                TaskPriority.NORMAL, commitment.dueAt.minus(config.commitment().leadTime()), reason, commitment.dueAt));
     }
 }

@@ -42,13 +42,14 @@ public class FeedbackRules {
         if (!unhappy.isEmpty()) {
             proposals.add(new TaskProposal(RECOVERY, TaskKind.RECOVERY, subject, "", TaskPriority.HIGH,
                     feedback.receivedAt().plus(config.recovery().within()), String.join(" and ", unhappy)
-                            + " on " + day + "; follow up within " + config.recovery().within().toHours() + " h"));
+                            + " on " + day + "; follow up within " + config.recovery().within().toHours() + " h",
+                    null));
         }
         if ("PROMOTER".equals(feedback.npsClass())) {
             proposals.add(new TaskProposal(APPRECIATION, TaskKind.APPRECIATION, subject, "", TaskPriority.NORMAL,
                     feedback.receivedAt().plus(Duration.ofDays(config.appreciation().promoterWithinDays())),
                     "NPS " + feedback.npsScore() + " (promoter) on " + day
-                            + ": thank them and ask for a referral"));
+                            + ": thank them and ask for a referral", null));
         }
         return proposals;
     }

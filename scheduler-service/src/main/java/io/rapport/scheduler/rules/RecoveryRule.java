@@ -34,6 +34,6 @@ public class RecoveryRule {
                 + config.recovery().within().toHours() + " h";
         return Optional.of(new TaskProposal(NAME, TaskKind.RECOVERY, "interaction:" + interaction.id, "",
                 TaskPriority.HIGH, interaction.occurredAt.plus(config.recovery().within()),
-                Character.toUpperCase(reason.charAt(0)) + reason.substring(1)));
+                Character.toUpperCase(reason.charAt(0)) + reason.substring(1), null));
     }
 }

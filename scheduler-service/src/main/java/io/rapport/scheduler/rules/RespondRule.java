@@ -1,5 +1,6 @@
 package io.rapport.scheduler.rules;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -34,7 +35,8 @@ public class RespondRule {
         String reason = "Inbound " + interaction.type.toLowerCase().replace('_', ' ') + " on "
                 + LocalDate.ofInstant(interaction.occurredAt, ZoneOffset.UTC) + " awaits a reply; response SLA "
                 + hours + " h";
-        return Optional.of(new TaskProposal(NAME, TaskKind.RESPOND, subject(interaction), "", TaskPriority.HIGH,
-                interaction.occurredAt.plus(config.respond().sla()), reason));
+        Instant due = interaction.occurredAt.plus(config.respond().sla());
+        return Optional.of(new TaskProposal(NAME, TaskKind.RESPOND, subject(interaction), "", TaskPriority.HIGH, due,
+                reason, due));
     }
 }

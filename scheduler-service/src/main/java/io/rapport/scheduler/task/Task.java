@@ -64,6 +64,14 @@ public class Task extends PanacheEntityBase {
     @Column(name = "snoozed_until")
     public Instant snoozedUntil;
 
+    /** When the sweep must look at the task again: its snooze ends, or it falls overdue and escalates. */
+    @Column(name = "sweep_at")
+    public Instant sweepAt;
+
+    /** When the task, still open, becomes urgent; null for tasks that never escalate. */
+    @Column(name = "escalate_at")
+    public Instant escalateAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -67,6 +67,8 @@ public class TaskService {
         task.dueAt = proposal.dueAt();
         task.reason = proposal.reason();
         task.rule = proposal.rule();
+        task.escalateAt = proposal.escalateAt();
+        task.sweepAt = proposal.escalateAt();
         task.sourceEventIds = List.of(sourceEventId);
         task.createdAt = now;
         task.updatedAt = now;
@@ -95,6 +97,7 @@ public class TaskService {
         task.status = status;
         task.resolution = resolution;
         task.snoozedUntil = null;
+        task.sweepAt = null;
         if (sourceEventId != null) {
             List<String> sources = new ArrayList<>(task.sourceEventIds);
             sources.add(sourceEventId);
@@ -114,6 +117,7 @@ public class TaskService {
     public void snooze(Task task, Instant until) {
         task.status = TaskStatus.SNOOZED;
         task.snoozedUntil = until;
+        task.sweepAt = until;
         task.updatedAt = clock.instant();
         task.flush();
         events.publish(EventType.TASK_SNOOZED, task.contactId, task.id, TaskMapper.toSnapshot(task));
@@ -141,6 +145,10 @@ public class TaskService {
         }
         task.dueAt = proposal.dueAt();
         task.reason = proposal.reason();
+        task.escalateAt = proposal.escalateAt();
+        if (task.status == TaskStatus.OPEN) {
+            task.sweepAt = proposal.escalateAt();
+        }
         List<String> sources = new ArrayList<>(task.sourceEventIds);
         sources.add(sourceEventId);
         task.sourceEventIds = sources;

@@ -1,0 +1,129 @@
+package io.rapport.scheduler.task;
+
+import static io.rapport.events.testing.TestTokens.bearer;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.events.EventType;
+import io.rapport.events.testing.CloudEventSender;
+import io.rapport.scheduler.MovableClock;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class AgendaTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @Inject
+    KafkaClientService kafka;
+    @Inject
+    MovableClock clock;
+
+    private final CloudEventSender sender = CloudEventSender.local();
+    private final String rep = "rep-" + UUID.randomUUID();
+    /** Ten in the morning (UTC) of a fixed day: the agenda's "now". */
+    private final Instant now = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
+
+    @BeforeEach
+    void setUp() {
+        for (String channel : List.of("contact-events", "interaction-events")) {
+            await().atMost(BOUND).until(() -> !kafka.getConsumer(channel).getAssignments()
+                    .await().atMost(Duration.ofSeconds(5)).isEmpty());
+        }
+        clock.travelTo(now);
+    }
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+        sender.close();
+    }
+
+    @Test
+    void theAgendaListsOverdueTodayAndUpcomingTasksMostUrgentFirst() {
+        UUID old = contact(now.minus(Duration.ofDays(3)), 1); // CHECK_IN due two days ago
+        inbound(old, now.minus(Duration.ofHours(34)));        // RESPOND due ten hours ago, HIGH
+        UUID fresh = contact(now, 3);                          // CHECK_IN due in three days
+        commitment(fresh, now.plus(Duration.ofHours(53)));     // reminder due at 15:00 today
+        awaitOpenTasks(4);
+
+        JsonPath agenda = agenda("UTC");
+        assertThat(agenda.getString("date")).isEqualTo(now.toString().substring(0, 10));
+        assertThat(agenda.getList("overdue.kind")).containsExactly("RESPOND", "CHECK_IN");
+        assertThat(agenda.getList("today.kind")).containsExactly("COMMITMENT_DUE");
+        assertThat(agenda.getList("upcoming.kind")).containsExactly("CHECK_IN");
+
+        // at 10:00 UTC it is already 23:00 in Auckland: the reminder at 15:00 UTC falls on its tomorrow
+        JsonPath auckland = agenda("Pacific/Auckland");
+        assertThat(auckland.getList("today.kind")).isEmpty();
+        assertThat(auckland.getList("upcoming.kind")).containsExactly("COMMITMENT_DUE", "CHECK_IN");
+    }
+
+    @Test
+    void aRepSeesOnlyTheirOwnAgendaAndBadParametersAreRejected() {
+        given().header("Authorization", bearer("someone-else", "rep"))
+                .when().get("/api/v1/owners/" + rep + "/agenda").then().statusCode(403);
+        given().header("Authorization", bearer("carol", "manager"))
+                .when().get("/api/v1/owners/" + rep + "/agenda").then().statusCode(200);
+        given().header("Authorization", bearer(rep, "rep")).queryParam("timezone", "Mars/Base")
+                .when().get("/api/v1/owners/" + rep + "/agenda")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", bearer(rep, "rep")).queryParam("days", 90)
+                .when().get("/api/v1/owners/" + rep + "/agenda")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private UUID contact(Instant created, int cadence) {
+        UUID contact = UUID.randomUUID();
+        send(EventType.CONTACT_CREATED, contact, contact, """
+                {"id": "%s", "version": 0, "owner": "%s", "firstName": "Ada", "displayName": "Ada",
+                 "checkInCadenceDays": %d, "createdAt": "%s", "updatedAt": "%s"}"""
+                .formatted(contact, rep, cadence, created, created));
+        return contact;
+    }
+
+    private void inbound(UUID contact, Instant at) {
+        UUID id = UUID.randomUUID();
+        send(EventType.INTERACTION_LOGGED, contact, id, """
+                {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s", "type": "EMAIL", "direction": "INBOUND",
+                 "occurredAt": "%s", "requiresResponse": true}""".formatted(id, contact, rep, at));
+    }
+
+    private void commitment(UUID contact, Instant due) {
+        UUID id = UUID.randomUUID();
+        send(EventType.COMMITMENT_MADE, contact, id, """
+                {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s", "description": "Send the proposal",
+                 "dueAt": "%s", "status": "OPEN"}""".formatted(id, contact, rep, due));
+    }
+
+    private void send(EventType type, UUID contact, UUID subject, String data) {
+        sender.send(type, UUID.randomUUID().toString(), contact.toString(), subject.toString(), now, data);
+    }
+
+    private void awaitOpenTasks(int count) {
+        await().atMost(BOUND).untilAsserted(() -> assertThat(given().header("Authorization", bearer(rep, "rep"))
+                .queryParam("owner", rep).queryParam("status", "OPEN")
+                .when().get("/api/v1/tasks").then().statusCode(200).extract().jsonPath().getList("items"))
+                .hasSize(count));
+    }
+
+    private JsonPath agenda(String timezone) {
+        return given().header("Authorization", bearer(rep, "rep")).queryParam("timezone", timezone)
+                .when().get("/api/v1/owners/" + rep + "/agenda").then().statusCode(200).extract().jsonPath();
+    }
+}
