@@ -4,6 +4,7 @@ import static io.rapport.events.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +38,7 @@ import io.rapport.events.testing.CloudEventSender;
 import io.rapport.events.testing.TestTokens;
 import io.rapport.events.testing.TopicWatcher;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -54,6 +57,8 @@ class SuiteEndToEndIT {
     private static final Path ROOT = Path.of(System.getProperty("rapport.root", "..")).toAbsolutePath().normalize();
     private static final List<ServiceProcess> processes = new ArrayList<>();
     private static String contactsUrl;
+    private static String interactionsUrl;
+    private static String feedbackUrl;
     private static String schedulerUrl;
 
     private final String rep = "rep-" + UUID.randomUUID();
@@ -76,8 +81,36 @@ class SuiteEndToEndIT {
             process.awaitReady(Duration.ofSeconds(120));
         }
         contactsUrl = "http://127.0.0.1:" + SERVICES.get("contacts-service");
+        interactionsUrl = "http://127.0.0.1:" + SERVICES.get("interactions-service");
+        feedbackUrl = "http://127.0.0.1:" + SERVICES.get("feedback-service");
         schedulerUrl = "http://127.0.0.1:" + SERVICES.get("scheduler-service");
         awaitSchedulerConsuming();
+        awaitContactProjectionsConsuming();
+    }
+
+    /**
+     * The interactions and feedback services learn contacts from contact events, starting at the end of the topic:
+     * until their consumers have partitions, a new contact could pass them by. Add contacts until both know one.
+     */
+    private static void awaitContactProjectionsConsuming() {
+        String owner = "warm-up-" + UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            String contact = given().header("Authorization", bearer(owner, "rep")).contentType(ContentType.JSON)
+                    .body("{\"firstName\": \"Warm-up\"}")
+                    .when().post(contactsUrl + "/api/v1/contacts").then().statusCode(201).extract().path("id");
+            try {
+                await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(500)).until(() ->
+                        knows(owner, interactionsUrl + "/api/v1/contacts/" + contact + "/timeline")
+                                && knows(owner, feedbackUrl + "/api/v1/contacts/" + contact + "/feedback"));
+                return true;
+            } catch (ConditionTimeoutException missed) {
+                return false;
+            }
+        });
+    }
+
+    private static boolean knows(String owner, String url) {
+        return given().header("Authorization", bearer(owner, "rep")).when().get(url).statusCode() == 200;
     }
 
     /**
@@ -154,8 +187,46 @@ class SuiteEndToEndIT {
         tasksOf(contact).body("items", hasSize(1)).body("total", is(1));
     }
 
+    /**
+     * A client's story across the four services: a new contact, an email from them that awaits a reply, a detractor
+     * survey answer. The rep's agenda shows exactly what to do, and replying resolves the RESPOND task.
+     */
     @Test
     @Order(3)
+    void aClientsStoryAcrossAllServicesBecomesTheRepsAgenda() {
+        String contact = postContact(14);
+        String inbound = postWhenKnown(interactionsUrl + "/api/v1/interactions", """
+                {"contactId": "%s", "type": "EMAIL", "direction": "INBOUND", "occurredAt": "%s",
+                 "subject": "Invoice question", "requiresResponse": true}"""
+                .formatted(contact, Instant.now().minus(Duration.ofHours(30)))).getString("id");
+        String token = postWhenKnown(feedbackUrl + "/api/v1/surveys",
+                "{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}").getString("token");
+        given().contentType(ContentType.JSON).body("{\"npsScore\": 3, \"comment\": \"Slow answers\"}")
+                .when().post(feedbackUrl + "/api/v1/public/surveys/" + token + "/response")
+                .then().statusCode(anyOf(is(200), is(201), is(204)));
+
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonPath agenda = agenda();
+            assertThat(agenda.getList("overdue.kind")).containsExactly("RESPOND");
+            assertThat(agenda.getList("today.kind")).isEmpty();
+            assertThat(agenda.getList("upcoming.kind")).containsExactly("RECOVERY", "CHECK_IN");
+        });
+        assertThat(agenda().getString("upcoming[0].reason")).startsWith("NPS 3 (detractor)");
+
+        given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                .body("""
+                        {"contactId": "%s", "type": "EMAIL", "direction": "OUTBOUND", "occurredAt": "%s",
+                         "subject": "Re: Invoice question", "inReplyTo": "%s"}""".formatted(contact, Instant.now(), inbound))
+                .when().post(interactionsUrl + "/api/v1/interactions").then().statusCode(201);
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(agenda().getList("overdue")).isEmpty();
+            assertThat(tasksOf(contact).extract().jsonPath()
+                    .getString("items.find { it.kind == 'RESPOND' }.status")).isEqualTo("AUTO_RESOLVED");
+        });
+    }
+
+    @Test
+    @Order(4)
     void anEventWrittenWhileKafkaIsDownIsDeliveredAfterItRestarts() throws Exception {
         localStack("kafka", "stop");
         String contact;
@@ -179,6 +250,27 @@ class SuiteEndToEndIT {
                 .when().post(contactsUrl + "/api/v1/contacts")
                 .then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /** POSTs once the service has learnt of the contact from its event (until then it answers 4xx, writing nothing). */
+    private JsonPath postWhenKnown(String url, String body) {
+        JsonPath[] created = new JsonPath[1];
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var response = given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                    .body(body).when().post(url);
+            if (response.statusCode() == 201) {
+                created[0] = response.jsonPath();
+                return true;
+            }
+            return false;
+        });
+        return created[0];
+    }
+
+    private JsonPath agenda() {
+        return given().header("Authorization", bearer(rep, "rep")).queryParam("days", 31)
+                .when().get(schedulerUrl + "/api/v1/owners/" + rep + "/agenda")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private ValidatableResponse awaitTasks(String contact, int count) {
