@@ -1,4 +1,4 @@
-package io.rapport.interactions.rest;
+package io.rapport.rest;
 
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
