@@ -6,6 +6,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.feedback.FeedbackContact;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
@@ -15,10 +16,12 @@ public class ContactDirectory {
 
     /**
      * The contact a new survey asks, if the caller may ask it: unknown (or another rep's), merged or erased is
-     * 422, do-not-contact is 409.
+     * 422, do-not-contact is 409. Call it in the transaction that creates the survey.
      */
     public FeedbackContact surveyable(UUID id, Caller caller) {
-        FeedbackContact contact = FeedbackContact.findById(id);
+        // a share lock until the survey commits: an erasure or merge of the contact applied meanwhile waits for it,
+        // and then purges or re-points the new survey too (or the survey waits, and sees the contact erased or merged)
+        FeedbackContact contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_READ);
         if (contact != null && contact.erased) {
             throw Problems.unprocessable("contactId", "contact " + id + " was erased");
         }

@@ -14,6 +14,7 @@ import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.feedback.FeedbackContact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -74,14 +75,17 @@ public class ContactProjector {
             throw new UnprocessableEventException("contact.merged event " + eventId
                     + " lacks mergedId or survivorId, or names the same contact twice");
         }
+        // marked first, under a row lock: a survey being created for the merged contact right now either commits
+        // before (and is re-pointed below) or waits and then sees the merge
+        FeedbackContact contact = lockedTombstone(merged.mergedId());
+        if (!contact.erased) {
+            contact.mergedInto = merged.survivorId();
+        }
+        entityManager.flush();
         entityManager.createQuery("update SurveyRequest set contactId = ?1 where contactId = ?2")
                 .setParameter(1, merged.survivorId()).setParameter(2, merged.mergedId()).executeUpdate();
         entityManager.createQuery("update SurveyResponse set contactId = ?1 where contactId = ?2")
                 .setParameter(1, merged.survivorId()).setParameter(2, merged.mergedId()).executeUpdate();
-        FeedbackContact contact = tombstone(merged.mergedId());
-        if (!contact.erased) {
-            contact.mergedInto = merged.survivorId();
-        }
     }
 
     private void applyErasure(ContactErased erased, String eventId) {
@@ -89,6 +93,15 @@ public class ContactProjector {
             throw new UnprocessableEventException("contact.erased event " + eventId + " lacks id");
         }
         UUID id = erased.id();
+        // marked first, under a row lock: a survey being created for the contact right now either commits before
+        // (and is deleted below) or waits and then sees the erasure
+        FeedbackContact contact = lockedTombstone(id);
+        contact.erased = true;
+        contact.owner = null;
+        contact.firstName = null;
+        contact.organisationId = null;
+        contact.mergedInto = null;
+        entityManager.flush();
         entityManager.createQuery("delete from SurveyResponse where contactId = ?1").setParameter(1, id)
                 .executeUpdate();
         entityManager.createQuery("delete from SurveyRequest where contactId = ?1").setParameter(1, id)
@@ -96,17 +109,14 @@ public class ContactProjector {
         // stored first responses of idempotent creates name the contact: they must not bring the data back
         entityManager.createNativeQuery("delete from idempotency_record where body ->> 'contactId' = ?1")
                 .setParameter(1, id.toString()).executeUpdate();
-        FeedbackContact contact = tombstone(id);
-        contact.erased = true;
-        contact.owner = null;
-        contact.firstName = null;
-        contact.organisationId = null;
-        contact.mergedInto = null;
     }
 
-    /** The contact's projection, created empty (unknown version) when no snapshot arrived before. */
-    private FeedbackContact tombstone(UUID id) {
-        FeedbackContact contact = FeedbackContact.findById(id);
+    /**
+     * The contact's projection, locked for update, created empty (unknown version) when no snapshot arrived
+     * before.
+     */
+    private FeedbackContact lockedTombstone(UUID id) {
+        FeedbackContact contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (contact == null) {
             contact = new FeedbackContact();
             contact.id = id;

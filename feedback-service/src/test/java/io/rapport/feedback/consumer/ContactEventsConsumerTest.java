@@ -19,6 +19,10 @@ import static org.hamcrest.Matchers.is;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.Topic;
@@ -109,6 +114,35 @@ class ContactEventsConsumerTest {
         as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback").then().statusCode(410);
         // other contacts keep their surveys
         as(alice, "rep").when().get("/api/v1/surveys/" + kept).then().statusCode(200);
+    }
+
+    @Test
+    void aSurveyCreatedWhileTheErasureIsAppliedWaitsAndIsRefused() throws Exception {
+        UUID contact = knownContact(sender, alice, "Ada", null);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> create = QuarkusTransaction.requiringNew().call(() -> {
+                // what the erasure does first: lock the contact's row and mark it
+                entityManager.createNativeQuery("select id from feedback_contact where id = ?1 for update")
+                        .setParameter(1, contact).getSingleResult();
+                Future<Integer> blocked = pool.submit(() -> as(alice, "rep")
+                        .body("{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}")
+                        .when().post("/api/v1/surveys").then().extract().statusCode());
+                // the request waits for the lock (seen from another transaction), rather than going ahead
+                await().atMost(BOUND).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                        .createNativeQuery("select count(*) from pg_stat_activity where datname = current_database()"
+                                + " and wait_event_type = 'Lock'")
+                        .getSingleResult()).longValue() > 0));
+                assertThat(blocked.isDone()).isFalse();
+                entityManager.createNativeQuery("update feedback_contact set erased = true where id = ?1")
+                        .setParameter(1, contact).executeUpdate();
+                return blocked;
+            });
+            assertThat(create.get(30, TimeUnit.SECONDS)).isEqualTo(422);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("select count(*) from survey_request where contact_id = ?1", contact)).isZero();
     }
 
     @Test
