@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -119,6 +120,7 @@ class ContactEventsConsumerTest {
     void nothingLoggedWhileAnErasureIsAppliedSurvivesIt() throws Exception {
         UUID erased = knownContact(sender, rep);
         AtomicBoolean stop = new AtomicBoolean();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Future<List<Integer>>> writers = new ArrayList<>();
         try {
@@ -126,16 +128,19 @@ class ContactEventsConsumerTest {
                 writers.add(pool.submit(() -> {
                     List<Integer> statuses = new ArrayList<>();
                     while (!stop.get()) {
-                        statuses.add(as(rep, "rep").body(interactionJson(erased, "CALL", "OUTBOUND", MEETING))
-                                .post("/api/v1/interactions").statusCode());
+                        int status = as(rep, "rep").body(interactionJson(erased, "CALL", "OUTBOUND", MEETING))
+                                .post("/api/v1/interactions").statusCode();
+                        statuses.add(status);
+                        seen.add(status);
                     }
                     return statuses;
                 }));
             }
-            Thread.sleep(300);
+            // the erasure lands while writes are under way, and writes go on after it
+            await().atMost(BOUND).until(() -> seen.contains(201));
             sendErased(sender, erased);
             awaitTimelineStatus(erased, 410);
-            Thread.sleep(300);
+            await().atMost(BOUND).until(() -> seen.contains(409));
         } finally {
             stop.set(true);
             pool.shutdown();
