@@ -11,10 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.contacts.Contact;
@@ -28,14 +25,11 @@ import io.rapport.contacts.rest.ContactInput;
 import io.rapport.events.EventType;
 import io.rapport.events.outbox.EventPublisher;
 import io.rapport.rest.InvalidInput;
-import io.rapport.rest.JsonMergePatch;
+import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -45,16 +39,13 @@ public class ContactService {
 
     private final EventPublisher events;
     private final ContactsConfig config;
-    private final ObjectMapper objectMapper;
-    private final Validator validator;
+    private final MergePatcher patcher;
     private final Clock clock;
 
-    public ContactService(EventPublisher events, ContactsConfig config, ObjectMapper objectMapper,
-            Validator validator, Clock clock) {
+    public ContactService(EventPublisher events, ContactsConfig config, MergePatcher patcher, Clock clock) {
         this.events = events;
         this.config = config;
-        this.objectMapper = objectMapper;
-        this.validator = validator;
+        this.patcher = patcher;
         this.clock = clock;
     }
 
@@ -125,8 +116,7 @@ public class ContactService {
     @Transactional
     public Contact patch(UUID id, JsonNode patch, String ifMatch, Caller caller) {
         Contact contact = writable(id, ifMatch, caller);
-        ObjectNode current = objectMapper.valueToTree(ContactMapper.toInput(contact));
-        ContactInput input = readValid(JsonMergePatch.apply(current, patch));
+        ContactInput input = patcher.apply(ContactMapper.toInput(contact), patch, ContactInput.class);
         return update(contact, input, caller);
     }
 
@@ -205,20 +195,6 @@ public class ContactService {
                 .flatMap(s -> s)
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining(" "));
-    }
-
-    private ContactInput readValid(ObjectNode json) {
-        ContactInput input;
-        try {
-            input = objectMapper.treeToValue(json, ContactInput.class);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("The patched contact is not valid: " + e.getOriginalMessage());
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return input;
     }
 
     private static Organisation organisation(UUID id) {

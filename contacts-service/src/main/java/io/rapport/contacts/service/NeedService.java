@@ -4,22 +4,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.rapport.contacts.Contact;
 import io.rapport.contacts.Need;
 import io.rapport.contacts.rest.NeedInput;
-import io.rapport.rest.JsonMergePatch;
+import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
 /** A contact's needs and goals; who may see or change them follows the contact. */
@@ -27,14 +21,12 @@ import jakarta.ws.rs.NotFoundException;
 public class NeedService {
 
     private final ContactService contacts;
-    private final ObjectMapper objectMapper;
-    private final Validator validator;
+    private final MergePatcher patcher;
     private final Clock clock;
 
-    public NeedService(ContactService contacts, ObjectMapper objectMapper, Validator validator, Clock clock) {
+    public NeedService(ContactService contacts, MergePatcher patcher, Clock clock) {
         this.contacts = contacts;
-        this.objectMapper = objectMapper;
-        this.validator = validator;
+        this.patcher = patcher;
         this.clock = clock;
     }
 
@@ -70,9 +62,8 @@ public class NeedService {
         writableContact(contactId, caller);
         Need need = get(contactId, needId, caller);
         Preconditions.requireIfMatch(ifMatch, need.version);
-        ObjectNode current = objectMapper.valueToTree(new NeedInput(need.description, need.priority, need.status,
-                need.targetDate, need.notes));
-        NeedInput input = readValid(JsonMergePatch.apply(current, patch));
+        NeedInput input = patcher.apply(new NeedInput(need.description, need.priority, need.status,
+                need.targetDate, need.notes), patch, NeedInput.class);
         apply(input, need);
         need.updatedAt = clock.instant();
         need.flush();
@@ -89,20 +80,6 @@ public class NeedService {
 
     private Contact writableContact(UUID contactId, Caller caller) {
         return contacts.writable(contactId, caller);
-    }
-
-    private NeedInput readValid(ObjectNode json) {
-        NeedInput input;
-        try {
-            input = objectMapper.treeToValue(json, NeedInput.class);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("The patched need is not valid: " + e.getOriginalMessage());
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return input;
     }
 
     private static void apply(NeedInput input, Need need) {

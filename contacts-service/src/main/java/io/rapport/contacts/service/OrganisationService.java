@@ -4,10 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.panache.common.Parameters;
@@ -15,13 +12,10 @@ import io.rapport.contacts.Contact;
 import io.rapport.contacts.Organisation;
 import io.rapport.contacts.rest.OrganisationInput;
 import io.rapport.rest.Cursor;
-import io.rapport.rest.JsonMergePatch;
+import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
@@ -29,13 +23,11 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class OrganisationService {
 
-    private final ObjectMapper objectMapper;
-    private final Validator validator;
+    private final MergePatcher patcher;
     private final Clock clock;
 
-    public OrganisationService(ObjectMapper objectMapper, Validator validator, Clock clock) {
-        this.objectMapper = objectMapper;
-        this.validator = validator;
+    public OrganisationService(MergePatcher patcher, Clock clock) {
+        this.patcher = patcher;
         this.clock = clock;
     }
 
@@ -72,23 +64,9 @@ public class OrganisationService {
     @Transactional
     public Organisation patch(UUID id, JsonNode patch, String ifMatch) {
         Organisation organisation = get(id);
-        ObjectNode current = objectMapper.valueToTree(
-                new OrganisationInput(organisation.name, organisation.domain, organisation.industry));
-        return replace(id, validatedInput(JsonMergePatch.apply(current, patch)), ifMatch);
-    }
-
-    private OrganisationInput validatedInput(ObjectNode json) {
-        OrganisationInput input;
-        try {
-            input = objectMapper.treeToValue(json, OrganisationInput.class);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("The patched organisation is not valid: " + e.getOriginalMessage());
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return input;
+        OrganisationInput current = new OrganisationInput(organisation.name, organisation.domain,
+                organisation.industry);
+        return replace(id, patcher.apply(current, patch, OrganisationInput.class), ifMatch);
     }
 
     /** Deletes an organisation no contact works for; one still referenced is a 409. */

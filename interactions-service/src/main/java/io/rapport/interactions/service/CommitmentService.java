@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.events.EventType;
@@ -23,15 +20,12 @@ import io.rapport.interactions.mapping.CommitmentMapper;
 import io.rapport.interactions.rest.CommitmentInput;
 import io.rapport.rest.Cursor;
 import io.rapport.rest.InvalidInput;
-import io.rapport.rest.JsonMergePatch;
+import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -53,16 +47,13 @@ public class CommitmentService {
 
     private final ContactDirectory contacts;
     private final EventPublisher events;
-    private final ObjectMapper objectMapper;
-    private final Validator validator;
+    private final MergePatcher patcher;
     private final Clock clock;
 
-    public CommitmentService(ContactDirectory contacts, EventPublisher events, ObjectMapper objectMapper,
-            Validator validator, Clock clock) {
+    public CommitmentService(ContactDirectory contacts, EventPublisher events, MergePatcher patcher, Clock clock) {
         this.contacts = contacts;
         this.events = events;
-        this.objectMapper = objectMapper;
-        this.validator = validator;
+        this.patcher = patcher;
         this.clock = clock;
     }
 
@@ -105,8 +96,7 @@ public class CommitmentService {
     @Transactional
     public Commitment patch(UUID id, JsonNode patch, String ifMatch, Caller caller) {
         Commitment commitment = open(writable(id, ifMatch, caller));
-        ObjectNode current = objectMapper.valueToTree(CommitmentMapper.toInput(commitment));
-        return update(commitment, readValid(JsonMergePatch.apply(current, patch)));
+        return update(commitment, patcher.apply(CommitmentMapper.toInput(commitment), patch, CommitmentInput.class));
     }
 
     /** Marks an OPEN commitment kept, now or at the time given (never in the future); publishes commitment.fulfilled. */
@@ -256,19 +246,5 @@ public class CommitmentService {
         commitment.interactionId = input.interactionId();
         commitment.description = input.description().strip();
         commitment.dueAt = input.dueAt();
-    }
-
-    private CommitmentInput readValid(ObjectNode json) {
-        CommitmentInput input;
-        try {
-            input = objectMapper.treeToValue(json, CommitmentInput.class);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("The patched commitment is not valid: " + e.getOriginalMessage());
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return input;
     }
 }

@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.rapport.events.EventType;
 import io.rapport.events.outbox.EventPublisher;
@@ -27,14 +24,12 @@ import io.rapport.interactions.rest.AttachmentInput;
 import io.rapport.interactions.rest.InteractionInput;
 import io.rapport.rest.Cursor;
 import io.rapport.rest.InvalidInput;
-import io.rapport.rest.JsonMergePatch;
+import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -50,17 +45,15 @@ public class InteractionService {
     private final ContactDirectory contacts;
     private final EventPublisher events;
     private final InteractionsConfig config;
-    private final ObjectMapper objectMapper;
-    private final Validator validator;
+    private final MergePatcher patcher;
     private final Clock clock;
 
     public InteractionService(ContactDirectory contacts, EventPublisher events, InteractionsConfig config,
-            ObjectMapper objectMapper, Validator validator, Clock clock) {
+            MergePatcher patcher, Clock clock) {
         this.contacts = contacts;
         this.events = events;
         this.config = config;
-        this.objectMapper = objectMapper;
-        this.validator = validator;
+        this.patcher = patcher;
         this.clock = clock;
     }
 
@@ -101,8 +94,7 @@ public class InteractionService {
     @Transactional
     public Interaction patch(UUID id, JsonNode patch, String ifMatch, Caller caller) {
         Interaction interaction = writable(id, ifMatch, caller);
-        ObjectNode current = objectMapper.valueToTree(InteractionMapper.toInput(interaction));
-        return update(interaction, readValid(JsonMergePatch.apply(current, patch)));
+        return update(interaction, patcher.apply(InteractionMapper.toInput(interaction), patch, InteractionInput.class));
     }
 
     /** Deletes the interaction and records interaction.deleted; commitments made in it stay, unlinked. */
@@ -246,20 +238,6 @@ public class InteractionService {
         interaction.requiresResponse = Boolean.TRUE.equals(input.requiresResponse());
         interaction.inReplyTo = input.inReplyTo();
         interaction.attachments = new ArrayList<>(InteractionMapper.attachments(input.attachments()));
-    }
-
-    private InteractionInput readValid(ObjectNode json) {
-        InteractionInput input;
-        try {
-            input = objectMapper.treeToValue(json, InteractionInput.class);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("The patched interaction is not valid: " + e.getOriginalMessage());
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return input;
     }
 
     private static boolean isWebLink(String url) {

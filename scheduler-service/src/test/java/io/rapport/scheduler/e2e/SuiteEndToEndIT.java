@@ -72,9 +72,12 @@ class SuiteEndToEndIT {
             Map<String, String> env = new HashMap<>();
             env.put("RAPPORT_DB_NAME", database);
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
-            // a fresh consumer group from the end of the topic: only this run's events, however much the topic holds
-            env.put("KAFKA_GROUP_ID", "scheduler-service-e2e-" + UUID.randomUUID());
-            env.put("MP_MESSAGING_INCOMING_CONTACT_EVENTS_AUTO_OFFSET_RESET", "latest");
+            // a fresh consumer group from the end of the contacts topic: only this run's events, however much the
+            // topic holds (the contacts service itself consumes nothing)
+            env.put("KAFKA_GROUP_ID", service.getKey() + "-e2e-" + UUID.randomUUID());
+            if (!service.getKey().equals("contacts-service")) {
+                env.put("MP_MESSAGING_INCOMING_CONTACT_EVENTS_AUTO_OFFSET_RESET", "latest");
+            }
             processes.add(ServiceProcess.start(ROOT, service.getKey(), service.getValue(), env, workDir));
         }
         for (ServiceProcess process : processes) {
