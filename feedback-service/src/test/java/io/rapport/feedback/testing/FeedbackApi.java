@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.rapport.events.EventType;
 import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.ConsumerAssignments;
 import io.rapport.events.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -52,8 +53,7 @@ public final class FeedbackApi {
 
     /** The consumer starts at the end of the topic: events sent before it has its partitions would be missed. */
     public static void awaitPartitionAssignment(KafkaClientService kafka) {
-        await().atMost(BOUND).until(() -> !kafka.getConsumer("contact-events").getAssignments()
-                .await().atMost(Duration.ofSeconds(5)).isEmpty());
+        ConsumerAssignments.await(kafka, "contact-events");
     }
 
     public static String contactJson(UUID id, long version, String owner, String firstName, UUID organisationId,

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.events.EventType;
 import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.ConsumerAssignments;
 import io.rapport.events.testing.TopicWatcher;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -41,8 +42,7 @@ public final class InteractionsApi {
 
     /** The consumer starts at the end of the topic: events sent before it has its partitions would be missed. */
     public static void awaitPartitionAssignment(KafkaClientService kafka) {
-        await().atMost(BOUND).until(() -> !kafka.getConsumer("contact-events").getAssignments()
-                .await().atMost(Duration.ofSeconds(5)).isEmpty());
+        ConsumerAssignments.await(kafka, "contact-events");
     }
 
     /** Sends contact.created for a new contact owned by {@code owner} and waits until the service knows it. */

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.Topic;
 import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.ConsumerAssignments;
 import io.rapport.events.testing.TopicWatcher;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -47,8 +48,7 @@ class ContactEventsConsumerTest {
     /** The consumer starts at the end of the topic: events sent before it has its partitions would be missed. */
     @BeforeEach
     void awaitPartitionAssignment() {
-        await().atMost(BOUND).until(() -> !kafka.getConsumer("contact-events").getAssignments()
-                .await().atMost(Duration.ofSeconds(5)).isEmpty());
+        ConsumerAssignments.await(kafka, "contact-events");
     }
 
     @AfterEach

@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import io.rapport.events.EventType;
 import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.ConsumerAssignments;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
@@ -89,10 +89,7 @@ final class RulesFixture implements AutoCloseable {
 
     /** The consumers start at the end of their topics: events sent before they have partitions would be missed. */
     void awaitAssignment(KafkaClientService kafka) {
-        for (String channel : List.of("contact-events", "interaction-events", "feedback-events")) {
-            await().atMost(BOUND).until(() -> !kafka.getConsumer(channel).getAssignments()
-                    .await().atMost(Duration.ofSeconds(5)).isEmpty());
-        }
+        ConsumerAssignments.await(kafka, "contact-events", "interaction-events", "feedback-events");
     }
 
     void commitment(UUID id, long version, String status, Instant dueAt) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.ConsumerAssignments;
 import io.rapport.scheduler.MovableClock;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -46,10 +47,7 @@ class TaskSweeperTest {
 
     @BeforeEach
     void awaitPartitionAssignment() {
-        for (String channel : List.of("contact-events", "interaction-events")) {
-            await().atMost(BOUND).until(() -> !kafka.getConsumer(channel).getAssignments()
-                    .await().atMost(Duration.ofSeconds(5)).isEmpty());
-        }
+        ConsumerAssignments.await(kafka, "contact-events", "interaction-events");
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.ConsumerAssignments;
 import io.rapport.scheduler.MovableClock;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -41,10 +41,7 @@ class AgendaTest {
 
     @BeforeEach
     void setUp() {
-        for (String channel : List.of("contact-events", "interaction-events")) {
-            await().atMost(BOUND).until(() -> !kafka.getConsumer(channel).getAssignments()
-                    .await().atMost(Duration.ofSeconds(5)).isEmpty());
-        }
+        ConsumerAssignments.await(kafka, "contact-events", "interaction-events");
         clock.travelTo(now);
     }
 

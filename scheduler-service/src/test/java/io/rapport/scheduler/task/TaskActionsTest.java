@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.Topic;
 import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.ConsumerAssignments;
 import io.rapport.events.testing.TopicWatcher;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -40,8 +41,7 @@ class TaskActionsTest {
 
     @BeforeEach
     void awaitPartitionAssignment() {
-        await().atMost(BOUND).until(() -> !kafka.getConsumer("contact-events").getAssignments()
-                .await().atMost(Duration.ofSeconds(5)).isEmpty());
+        ConsumerAssignments.await(kafka, "contact-events");
     }
 
     @AfterEach
