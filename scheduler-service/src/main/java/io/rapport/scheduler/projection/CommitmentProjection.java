@@ -29,4 +29,7 @@ public class CommitmentProjection extends PanacheEntityBase {
 
     /** OPEN, FULFILLED or CANCELLED. */
     public String status;
+
+    @Column(name = "fulfilled_at")
+    public Instant fulfilledAt;
 }

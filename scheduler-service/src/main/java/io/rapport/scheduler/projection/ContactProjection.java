@@ -1,9 +1,15 @@
 package io.rapport.scheduler.projection;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rapport.events.contract.ContactSnapshot.ImportantDate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -48,6 +54,23 @@ public class ContactProjection extends PanacheEntityBase {
     /** Set when the contact was merged into another. */
     @Column(name = "merged_into")
     public UUID mergedInto;
+
+    /** EMAIL, PHONE, ... as the contact prefers to be reached; null when not stated. */
+    @Column(name = "preferred_channel")
+    public String preferredChannel;
+
+    /** Consent to marketing messages. */
+    @Column(name = "marketing_opt_in")
+    public boolean marketingOptIn;
+
+    /** Yearly dates worth a word: birthday, customer-since and work anniversaries, custom ones. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "important_dates")
+    public List<ImportantDate> importantDates = new ArrayList<>();
+
+    /** When the contact-level time rules must look at this contact again; null when never. */
+    @Column(name = "sweep_at")
+    public Instant sweepAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

@@ -1,6 +1,7 @@
 package io.rapport.scheduler.projection;
 
 import java.time.Clock;
+import java.util.ArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -59,6 +60,10 @@ public class ContactProjector {
         contact.timezone = snapshot.timezone();
         contact.lifecycleStage = snapshot.lifecycleStage();
         contact.doNotContact = snapshot.doNotContact();
+        contact.preferredChannel = snapshot.preferredChannel();
+        contact.marketingOptIn = snapshot.marketingOptIn();
+        contact.importantDates = snapshot.importantDates() == null ? new ArrayList<>()
+                : new ArrayList<>(snapshot.importantDates());
         contact.updatedAt = clock.instant();
         contact.persist();
         rules.reassignOpenTasks(contact);
@@ -72,10 +77,14 @@ public class ContactProjector {
             contact.erasedAt = erased.erasedAt();
             contact.displayName = "";
             contact.timezone = null;
+            contact.importantDates = new ArrayList<>();
+            contact.preferredChannel = null;
+            contact.sweepAt = null;
             contact.updatedAt = clock.instant();
         }
         InteractionProjection.delete("contactId", erased.id());
         CommitmentProjection.delete("contactId", erased.id());
+        FeedbackProjection.delete("contactId", erased.id());
         rules.closeAll(erased.id(), "the contact was erased", eventId);
     }
 
@@ -84,10 +93,12 @@ public class ContactProjector {
         ContactProjection contact = ContactProjection.findById(merged.mergedId());
         if (contact != null) {
             contact.mergedInto = merged.survivorId();
+            contact.sweepAt = null;
             contact.updatedAt = clock.instant();
         }
         InteractionProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
         CommitmentProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
+        FeedbackProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
         rules.closeAll(merged.mergedId(), "merged into contact " + merged.survivorId(), eventId);
         ContactProjection survivor = ContactProjection.findById(merged.survivorId());
         if (survivor != null) {

@@ -34,6 +34,10 @@ public class FeedbackProjector {
             throw new UnprocessableEventException("feedback in event " + event.id()
                     + " lacks requestId, contactId, owner or receivedAt");
         }
+        if (FeedbackProjection.findById(feedback.requestId()) != null) {
+            return; // a survey is answered once: the same answer again changes nothing
+        }
+        FeedbackProjection.record(feedback);
         rules.onFeedback(feedback, event.id());
     }
 }

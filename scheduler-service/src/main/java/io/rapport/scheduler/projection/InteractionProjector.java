@@ -63,6 +63,7 @@ public class InteractionProjector {
         commitment.description = snapshot.description();
         commitment.dueAt = snapshot.dueAt();
         commitment.status = snapshot.status();
+        commitment.fulfilledAt = snapshot.fulfilledAt();
         commitment.persist();
         rules.onCommitment(commitment, snapshot.owner(), eventId);
     }
