@@ -11,6 +11,7 @@ import io.rapport.events.contract.ContactMerged;
 import io.rapport.events.contract.ContactSnapshot;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.rules.ContactTimeRules;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,11 +23,13 @@ public class ContactProjector {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
+    private final ContactTimeRules timeRules;
     private final Clock clock;
 
-    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, Clock clock) {
+    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules, Clock clock) {
         this.objectMapper = objectMapper;
         this.rules = rules;
+        this.timeRules = timeRules;
         this.clock = clock;
     }
 
@@ -68,6 +71,7 @@ public class ContactProjector {
         contact.persist();
         rules.reassignOpenTasks(contact);
         rules.evaluateCheckIn(contact, eventId);
+        timeRules.evaluate(contact, eventId);
     }
 
     /** Nothing personal stays: the name goes, every open task is closed, and no task is raised again. */
@@ -103,6 +107,7 @@ public class ContactProjector {
         ContactProjection survivor = ContactProjection.findById(merged.survivorId());
         if (survivor != null) {
             rules.evaluateCheckIn(survivor, eventId);
+            timeRules.evaluate(survivor, eventId);
         }
     }
 

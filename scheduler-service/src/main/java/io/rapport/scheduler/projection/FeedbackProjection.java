@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import io.rapport.events.contract.FeedbackReceived;
+import io.rapport.events.contract.FeedbackRequested;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -38,19 +39,56 @@ public class FeedbackProjection extends PanacheEntityBase {
     @Column(name = "csat_class")
     public String csatClass;
 
+    /** When the client answered; null while the survey is open. */
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    static void record(FeedbackReceived feedback) {
-        FeedbackProjection answer = new FeedbackProjection();
+    /** When the survey was sent; null when its feedback.requested has not been seen. */
+    @Column(name = "requested_at")
+    public Instant requestedAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** Notes a survey sent; an answer seen before its request (another partition's order) keeps its answer. */
+    static void recordRequest(FeedbackRequested request) {
+        FeedbackProjection survey = FeedbackProjection.<FeedbackProjection>findByIdOptional(request.requestId())
+                .orElseGet(FeedbackProjection::new);
+        survey.requestId = request.requestId();
+        survey.contactId = survey.contactId != null ? survey.contactId : request.contactId();
+        survey.requestedAt = request.createdAt();
+        survey.expiresAt = request.expiresAt();
+        survey.persist();
+    }
+
+    /** @return false when the answer was already recorded */
+    static boolean recordAnswer(FeedbackReceived feedback) {
+        FeedbackProjection answer = FeedbackProjection.<FeedbackProjection>findByIdOptional(feedback.requestId())
+                .orElseGet(FeedbackProjection::new);
+        if (answer.receivedAt != null) {
+            return false;
+        }
         answer.requestId = feedback.requestId();
-        answer.contactId = feedback.contactId();
+        answer.contactId = answer.contactId != null ? answer.contactId : feedback.contactId();
         answer.npsScore = feedback.npsScore();
         answer.npsClass = feedback.npsClass();
         answer.csatScore = feedback.csatScore();
         answer.csatClass = feedback.csatClass();
         answer.receivedAt = feedback.receivedAt();
         answer.persist();
+        return true;
+    }
+
+    /** When the last survey the contact let expire unanswered expired. */
+    public static Optional<Instant> lastUnansweredExpiry(UUID contactId, Instant now) {
+        return find("select max(expiresAt) from FeedbackProjection where contactId = ?1 and receivedAt is null"
+                + " and expiresAt <= ?2", contactId, now).project(Instant.class).firstResultOptional();
+    }
+
+    /** The survey sent to the contact that is still awaiting its answer, if any. */
+    public static Optional<FeedbackProjection> openSurvey(UUID contactId, Instant now) {
+        return find("contactId = ?1 and receivedAt is null and expiresAt > ?2", Sort.descending("expiresAt"),
+                contactId, now).firstResultOptional();
     }
 
     /** The contact's most recent answer with an NPS score. */

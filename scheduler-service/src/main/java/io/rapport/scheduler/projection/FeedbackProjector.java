@@ -1,43 +1,72 @@
 package io.rapport.scheduler.projection;
 
+import java.util.UUID;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.events.EventType;
 import io.rapport.events.contract.FeedbackReceived;
+import io.rapport.events.contract.FeedbackRequested;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.rules.ContactTimeRules;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-/** Survey answers: what they call for is decided by the feedback rules. */
+/** Surveys sent and answered: what an answer calls for is decided by the feedback rules. */
 @ApplicationScoped
 public class FeedbackProjector {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
+    private final ContactTimeRules timeRules;
 
-    public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules) {
+    public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules) {
         this.objectMapper = objectMapper;
         this.rules = rules;
+        this.timeRules = timeRules;
     }
 
     @Transactional(TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        if (event.type().orElse(null) != EventType.FEEDBACK_RECEIVED) {
-            return; // feedback.requested changes no task
+        EventType type = event.type().orElse(null);
+        if (type == EventType.FEEDBACK_REQUESTED) {
+            applyRequest(event.dataAs(FeedbackRequested.class, objectMapper), event.id());
+        } else if (type == EventType.FEEDBACK_RECEIVED) {
+            applyAnswer(event.dataAs(FeedbackReceived.class, objectMapper), event.id());
         }
-        FeedbackReceived feedback = event.dataAs(FeedbackReceived.class, objectMapper);
+    }
+
+    /** A survey sent means no survey needs suggesting while it is open. */
+    private void applyRequest(FeedbackRequested request, String eventId) {
+        if (request.requestId() == null || request.contactId() == null || request.createdAt() == null
+                || request.expiresAt() == null) {
+            throw new UnprocessableEventException("survey request in event " + eventId
+                    + " lacks requestId, contactId, createdAt or expiresAt");
+        }
+        FeedbackProjection.recordRequest(request);
+        reevaluateTimeRules(request.contactId(), eventId);
+    }
+
+    private void applyAnswer(FeedbackReceived feedback, String eventId) {
         if (feedback.requestId() == null || feedback.contactId() == null || feedback.owner() == null
                 || feedback.receivedAt() == null) {
-            throw new UnprocessableEventException("feedback in event " + event.id()
+            throw new UnprocessableEventException("feedback in event " + eventId
                     + " lacks requestId, contactId, owner or receivedAt");
         }
-        if (FeedbackProjection.findById(feedback.requestId()) != null) {
+        if (!FeedbackProjection.recordAnswer(feedback)) {
             return; // a survey is answered once: the same answer again changes nothing
         }
-        FeedbackProjection.record(feedback);
-        rules.onFeedback(feedback, event.id());
+        rules.onFeedback(feedback, eventId);
+        reevaluateTimeRules(feedback.contactId(), eventId);
+    }
+
+    private void reevaluateTimeRules(UUID contactId, String eventId) {
+        ContactProjection contact = ContactProjection.findById(contactId);
+        if (contact != null) {
+            timeRules.evaluate(contact, eventId);
+        }
     }
 }

@@ -2,41 +2,65 @@ package io.rapport.scheduler.rules;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.rapport.scheduler.config.RulesConfig;
+import io.rapport.scheduler.config.RulesConfig.ZoneSource;
+import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.projection.InteractionProjection;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** RESPOND: an inbound message that requires a response is answered within the response SLA. */
+/**
+ * RESPOND: an inbound message that requires a response is answered within the response SLA, counted in business
+ * hours (in the contact's time zone, or the team's) unless business hours are switched off.
+ */
 @ApplicationScoped
 public class RespondRule {
 
     public static final String NAME = "respond-within-sla";
 
-    private final RulesConfig config;
+    private final RulesConfig.Respond config;
+    private final Zones zones;
 
-    public RespondRule(RulesConfig config) {
-        this.config = config;
+    public RespondRule(RulesConfig config, Zones zones) {
+        this.config = config.respond();
+        this.zones = zones;
     }
 
     public static String subject(InteractionProjection inbound) {
         return "interaction:" + inbound.id;
     }
 
-    public Optional<TaskProposal> propose(InteractionProjection interaction) {
+    /** @param contact the contact's projection, or null when its events have not arrived yet */
+    public Optional<TaskProposal> propose(InteractionProjection interaction, ContactProjection contact) {
         if (interaction.deleted || !"INBOUND".equals(interaction.direction) || !interaction.requiresResponse) {
             return Optional.empty();
         }
-        long hours = config.respond().sla().toHours();
+        ZoneId zone = config.businessHours().zone() == ZoneSource.TEAM ? zones.team() : zones.of(contact);
+        Instant due;
+        String sla;
+        if (config.businessHours().enabled()) {
+            RulesConfig.BusinessHours hours = config.businessHours();
+            due = new BusinessHours(hours.start(), hours.end(), hours.days(), zone)
+                    .plus(interaction.occurredAt, config.sla());
+            sla = "response SLA " + hours(config) + " business hours (" + hours.start() + "-" + hours.end() + " "
+                    + zone.getId() + ")";
+        } else {
+            due = interaction.occurredAt.plus(config.sla());
+            sla = "response SLA " + hours(config) + " h";
+        }
         String reason = "Inbound " + interaction.type.toLowerCase().replace('_', ' ') + " on "
-                + LocalDate.ofInstant(interaction.occurredAt, ZoneOffset.UTC) + " awaits a reply; response SLA "
-                + hours + " h";
-        Instant due = interaction.occurredAt.plus(config.respond().sla());
+                + LocalDate.ofInstant(interaction.occurredAt, zone) + " awaits a reply; " + sla;
         return Optional.of(new TaskProposal(NAME, TaskKind.RESPOND, subject(interaction), "", TaskPriority.HIGH, due,
                 reason, due));
+    }
+
+    private static String hours(RulesConfig.Respond config) {
+        long minutes = config.sla().toMinutes();
+        return minutes % 60 == 0 ? Long.toString(minutes / 60) : String.format(Locale.ROOT, "%.1f", minutes / 60.0);
     }
 }

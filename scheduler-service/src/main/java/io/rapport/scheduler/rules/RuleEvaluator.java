@@ -68,7 +68,7 @@ public class RuleEvaluator {
             return;
         }
         String taskOwner = contact != null ? contact.owner : owner;
-        respond.propose(interaction)
+        respond.propose(interaction, contact)
                 .ifPresent(proposal -> tasks.raise(proposal, interaction.contactId, taskOwner, eventId));
         if (interaction.deleted) {
             tasks.resolve(interaction.contactId, TaskKind.RESPOND, RespondRule.subject(interaction),

@@ -2,6 +2,7 @@ package io.rapport.scheduler.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
+import io.rapport.scheduler.MovableClock;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
@@ -21,11 +23,15 @@ class CommitmentAndFeedbackRulesTest {
 
     @Inject
     KafkaClientService kafka;
+    @Inject
+    MovableClock clock;
 
     private final RulesFixture fixture = new RulesFixture();
 
     @BeforeEach
     void setUp() {
+        // the week the contact was added: no survey is due yet (FEEDBACK_DUE has its own test)
+        clock.travelTo(RulesFixture.CREATED.plus(Duration.ofDays(7)));
         fixture.awaitAssignment(kafka);
         fixture.contactEvent(EventType.CONTACT_CREATED, 0, "ACTIVE_CUSTOMER", false);
         fixture.awaitTask("CHECK_IN", "OPEN", "2026-04-01T09:00:00Z");
@@ -33,6 +39,7 @@ class CommitmentAndFeedbackRulesTest {
 
     @AfterEach
     void close() {
+        clock.reset();
         fixture.close();
     }
 

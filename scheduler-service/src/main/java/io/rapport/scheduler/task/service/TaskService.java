@@ -40,6 +40,8 @@ public class TaskService {
      * Makes sure the proposed task exists. An open task of the same (contact, kind, subject) and window is moved to
      * the proposal's due time and reason; one of another window is auto-resolved and replaced. A task already
      * raised for this window (even if closed since) is never raised again.
+     *
+     * @param sourceEventId the event that called for the task; null when the sweep raises it because time passed
      */
     @Transactional(TxType.MANDATORY)
     public Task raise(TaskProposal proposal, UUID contactId, String owner, String sourceEventId) {
@@ -69,7 +71,7 @@ public class TaskService {
         task.rule = proposal.rule();
         task.escalateAt = proposal.escalateAt();
         task.sweepAt = proposal.escalateAt();
-        task.sourceEventIds = List.of(sourceEventId);
+        task.sourceEventIds = sourceEventId == null ? List.of() : List.of(sourceEventId);
         task.createdAt = now;
         task.updatedAt = now;
         task.persist();
@@ -149,9 +151,11 @@ public class TaskService {
         if (task.status == TaskStatus.OPEN) {
             task.sweepAt = proposal.escalateAt();
         }
-        List<String> sources = new ArrayList<>(task.sourceEventIds);
-        sources.add(sourceEventId);
-        task.sourceEventIds = sources;
+        if (sourceEventId != null) {
+            List<String> sources = new ArrayList<>(task.sourceEventIds);
+            sources.add(sourceEventId);
+            task.sourceEventIds = sources;
+        }
         task.updatedAt = clock.instant();
         return task;
     }
