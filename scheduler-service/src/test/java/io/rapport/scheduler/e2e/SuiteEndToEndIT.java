@@ -55,7 +55,9 @@ class SuiteEndToEndIT {
             "feedback-service", 18083, "scheduler-service", 18084);
 
     private static final Path ROOT = Path.of(System.getProperty("rapport.root", "..")).toAbsolutePath().normalize();
-    private static final List<ServiceProcess> processes = new ArrayList<>();
+    private static final Map<String, ServiceProcess> processes = new HashMap<>();
+    private static final Map<String, Map<String, String>> environments = new HashMap<>();
+    private static Path workDir;
     private static String contactsUrl;
     private static String interactionsUrl;
     private static String feedbackUrl;
@@ -65,22 +67,28 @@ class SuiteEndToEndIT {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        Path workDir = ROOT.resolve("scheduler-service/target/e2e");
+        workDir = ROOT.resolve("scheduler-service/target/e2e");
         Path publicKey = copyResource(TestTokens.PUBLIC_KEY, workDir.resolve("publicKey.pem"));
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             String database = service.getKey().replace("-service", "") + "_test";
             Map<String, String> env = new HashMap<>();
             env.put("RAPPORT_DB_NAME", database);
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
-            // a fresh consumer group from the end of the contacts topic: only this run's events, however much the
-            // topic holds (the contacts service itself consumes nothing)
+            // a fresh consumer group from the end of the topics it reads: only this run's events, however much the
+            // topics hold (the contacts service itself consumes nothing)
             env.put("KAFKA_GROUP_ID", service.getKey() + "-e2e-" + UUID.randomUUID());
             if (!service.getKey().equals("contacts-service")) {
                 env.put("MP_MESSAGING_INCOMING_CONTACT_EVENTS_AUTO_OFFSET_RESET", "latest");
             }
-            processes.add(ServiceProcess.start(ROOT, service.getKey(), service.getValue(), env, workDir));
+            if (service.getKey().equals("scheduler-service")) {
+                env.put("MP_MESSAGING_INCOMING_INTERACTION_EVENTS_AUTO_OFFSET_RESET", "latest");
+                env.put("MP_MESSAGING_INCOMING_FEEDBACK_EVENTS_AUTO_OFFSET_RESET", "latest");
+            }
+            environments.put(service.getKey(), env);
+            processes.put(service.getKey(), ServiceProcess.start(ROOT, service.getKey(), service.getValue(), env,
+                    workDir));
         }
-        for (ServiceProcess process : processes) {
+        for (ServiceProcess process : processes.values()) {
             process.awaitReady(Duration.ofSeconds(120));
         }
         contactsUrl = "http://127.0.0.1:" + SERVICES.get("contacts-service");
@@ -117,19 +125,32 @@ class SuiteEndToEndIT {
     }
 
     /**
-     * Ready is not yet consuming: until the scheduler's consumer has its partitions, an event starting from the end
-     * of the topic could be missed. Send markers until one of them becomes a task.
+     * Ready is not yet consuming: until the scheduler's consumers have their partitions, an event starting from the
+     * end of a topic could be missed. Send markers to each of its topics until each has become a task.
      */
     private static void awaitSchedulerConsuming() {
         String owner = "warm-up-" + UUID.randomUUID();
         try (CloudEventSender sender = CloudEventSender.local()) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 UUID marker = UUID.randomUUID();
+                Instant now = Instant.now();
                 sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), marker.toString(),
-                        marker.toString(), Instant.now(), markerSnapshot(marker, owner));
-                return given().header("Authorization", bearer(owner, "rep"))
+                        marker.toString(), now, markerSnapshot(marker, owner));
+                sender.send(EventType.INTERACTION_LOGGED, UUID.randomUUID().toString(), marker.toString(),
+                        marker.toString(), now, """
+                                {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s", "type": "EMAIL",
+                                 "direction": "INBOUND", "occurredAt": "%s", "requiresResponse": true}"""
+                                .formatted(UUID.randomUUID(), marker, owner, now));
+                sender.send(EventType.FEEDBACK_RECEIVED, UUID.randomUUID().toString(), marker.toString(),
+                        marker.toString(), now, """
+                                {"requestId": "%s", "contactId": "%s", "owner": "%s", "npsScore": 0,
+                                 "npsClass": "DETRACTOR", "commentLength": 0, "source": "CLIENT", "receivedAt": "%s"}"""
+                                .formatted(UUID.randomUUID(), marker, owner, now));
+                List<String> kinds = given().header("Authorization", bearer(owner, "rep"))
+                        .queryParam("size", 200)
                         .when().get(schedulerUrl + "/api/v1/tasks")
-                        .then().statusCode(200).extract().<Integer>path("total") > 0;
+                        .then().statusCode(200).extract().path("items.kind");
+                return kinds.containsAll(List.of("CHECK_IN", "RESPOND", "RECOVERY"));
             });
         }
     }
@@ -144,7 +165,7 @@ class SuiteEndToEndIT {
     @AfterAll
     static void stopSuite() throws Exception {
         localStack("kafka", "start"); // in case a test stopped it and failed before restarting it
-        for (ServiceProcess process : processes) {
+        for (ServiceProcess process : processes.values()) {
             process.stop();
         }
     }
@@ -192,16 +213,18 @@ class SuiteEndToEndIT {
 
     /**
      * A client's story across the four services: a new contact, an email from them that awaits a reply, a detractor
-     * survey answer. The rep's agenda shows exactly what to do, and replying resolves the RESPOND task.
+     * survey answer, then the check-in cadence lapses (the scheduler restarted with its clock fifteen days ahead).
+     * The rep's agenda shows exactly what to do, and replying resolves the RESPOND task.
      */
     @Test
     @Order(3)
-    void aClientsStoryAcrossAllServicesBecomesTheRepsAgenda() {
+    void aClientsStoryAcrossAllServicesBecomesTheRepsAgenda() throws Exception {
         String contact = postContact(14);
+        // five days ago: past the 8 business-hour SLA whatever the weekday today
         String inbound = postWhenKnown(interactionsUrl + "/api/v1/interactions", """
                 {"contactId": "%s", "type": "EMAIL", "direction": "INBOUND", "occurredAt": "%s",
                  "subject": "Invoice question", "requiresResponse": true}"""
-                .formatted(contact, Instant.now().minus(Duration.ofHours(30)))).getString("id");
+                .formatted(contact, Instant.now().minus(Duration.ofDays(5)))).getString("id");
         String token = postWhenKnown(feedbackUrl + "/api/v1/surveys",
                 "{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}").getString("token");
         given().contentType(ContentType.JSON).body("{\"npsScore\": 3, \"comment\": \"Slow answers\"}")
@@ -216,16 +239,41 @@ class SuiteEndToEndIT {
         });
         assertThat(agenda().getString("upcoming[0].reason")).startsWith("NPS 3 (detractor)");
 
+        restartScheduler(Map.of("RAPPORT_CLOCK_OFFSET", "P15D"));
+        JsonPath lapsed = agenda();
+        assertThat(lapsed.getString("date")).isEqualTo(Instant.now().plus(Duration.ofDays(15)).toString()
+                .substring(0, 10));
+        assertThat(lapsed.getList("overdue.kind")).containsExactly("RESPOND", "RECOVERY", "CHECK_IN");
+        assertThat(lapsed.getList("today")).isEmpty();
+        assertThat(lapsed.getList("upcoming")).isEmpty();
+        assertThat(lapsed.getString("overdue[2].reason"))
+                .startsWith("No touch-point since the contact was added on").endsWith("check-in cadence 14 days");
+
         given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
                 .body("""
                         {"contactId": "%s", "type": "EMAIL", "direction": "OUTBOUND", "occurredAt": "%s",
                          "subject": "Re: Invoice question", "inReplyTo": "%s"}""".formatted(contact, Instant.now(), inbound))
                 .when().post(interactionsUrl + "/api/v1/interactions").then().statusCode(201);
         await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(agenda().getList("overdue")).isEmpty();
             assertThat(tasksOf(contact).extract().jsonPath()
                     .getString("items.find { it.kind == 'RESPOND' }.status")).isEqualTo("AUTO_RESOLVED");
+            // the reply is a touch-point: the check-in now counts from it (fourteen days on, still before the
+            // scheduler's "now"), the recovery call is still to be made
+            JsonPath agenda = agenda();
+            assertThat(agenda.getList("overdue.kind")).containsExactly("RECOVERY", "CHECK_IN");
+            assertThat(agenda.getString("overdue[1].reason")).startsWith("Last touch-point on");
         });
+    }
+
+    /** Stops the scheduler and starts it again (same consumer group) with extra settings. */
+    private static void restartScheduler(Map<String, String> settings) throws Exception {
+        String scheduler = "scheduler-service";
+        processes.remove(scheduler).stop();
+        Map<String, String> env = new HashMap<>(environments.get(scheduler));
+        env.putAll(settings);
+        ServiceProcess restarted = ServiceProcess.start(ROOT, scheduler, SERVICES.get(scheduler), env, workDir);
+        processes.put(scheduler, restarted);
+        restarted.awaitReady(Duration.ofSeconds(120));
     }
 
     @Test
