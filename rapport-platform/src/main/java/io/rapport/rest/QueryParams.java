@@ -1,5 +1,7 @@
 package io.rapport.rest;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -34,6 +36,46 @@ public final class QueryParams {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("Query parameter '" + name + "' must be a UUID, not '" + value + "'");
+        }
+    }
+
+    /** An ISO-8601 instant such as 2026-01-31T09:00:00Z, or null when absent. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("Query parameter '" + name + "' must be an ISO-8601 UTC timestamp such as "
+                    + "2026-01-31T09:00:00Z, not '" + value + "'");
+        }
+    }
+
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadRequestException("Query parameter '" + name + "' must be true or false, not '"
+                    + value + "'");
+        };
+    }
+
+    /** A page size between 1 and {@code max}. */
+    public static int limit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new BadRequestException("Query parameter 'limit' must be between 1 and " + max);
+        }
+        return limit;
+    }
+
+    /** A period whose named bounds, when both given, are in order. */
+    public static void period(String fromName, Instant from, String toName, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new BadRequestException("Query parameter '" + fromName + "' must be before '" + toName + "'");
         }
     }
 }

@@ -109,14 +109,14 @@ public class CommitmentResource {
             @Parameter(description = "Due before (ISO-8601)") @QueryParam("dueTo") String dueTo,
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Params.limit(limit, config.maxPageSize());
-        Instant from = Params.instant("dueFrom", dueFrom);
-        Instant to = Params.instant("dueTo", dueTo);
-        Params.period(from, to);
+        QueryParams.limit(limit, config.maxPageSize());
+        Instant from = QueryParams.instant("dueFrom", dueFrom);
+        Instant to = QueryParams.instant("dueTo", dueTo);
+        QueryParams.period("from", from, "to", to);
         List<Commitment> page = commitments.find(new CommitmentService.Query(
                 QueryParams.uuid("contactId", contactId),
                 caller.ownerFilter(owner == null || owner.isBlank() ? null : owner.strip()),
-                QueryParams.enumValue(CommitmentStatus.class, "status", status), Params.bool("overdue", overdue),
+                QueryParams.enumValue(CommitmentStatus.class, "status", status), QueryParams.bool("overdue", overdue),
                 from, to, limit, Cursor.decode(cursor)));
         return new CommitmentPage(page.stream().map(this::toResponse).toList(),
                 Cursor.next(page, limit, CommitmentService::cursorAfter));

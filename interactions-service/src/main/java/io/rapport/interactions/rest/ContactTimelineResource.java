@@ -21,6 +21,7 @@ import io.rapport.interactions.mapping.InteractionMapper;
 import io.rapport.interactions.service.ContactDirectory;
 import io.rapport.interactions.service.TimelineService;
 import io.rapport.rest.Cursor;
+import io.rapport.rest.QueryParams;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,10 +75,10 @@ public class ContactTimelineResource {
             @Parameter(description = "Before (ISO-8601)") @QueryParam("to") String to,
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Params.limit(limit, config.maxPageSize());
-        Instant fromTime = Params.instant("from", from);
-        Instant toTime = Params.instant("to", to);
-        Params.period(fromTime, toTime);
+        QueryParams.limit(limit, config.maxPageSize());
+        Instant fromTime = QueryParams.instant("from", from);
+        Instant toTime = QueryParams.instant("to", to);
+        QueryParams.period("from", fromTime, "to", toTime);
         Set<InteractionType> interactionTypes = EnumSet.noneOf(InteractionType.class);
         boolean withCommitments = false;
         List<String> requested = types == null ? List.of()

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.rapport.interactions.service.FollowThroughService;
+import io.rapport.rest.QueryParams;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,15 +61,15 @@ public class FollowThroughResource {
         if (!caller.canRead(ownerId)) {
             throw new ForbiddenException("A rep sees only their own follow-through");
         }
-        Instant toTime = Params.instant("to", to);
-        Instant fromTime = Params.instant("from", from);
+        Instant toTime = QueryParams.instant("to", to);
+        Instant fromTime = QueryParams.instant("from", from);
         if (toTime == null) {
             toTime = clock.instant();
         }
         if (fromTime == null) {
             fromTime = toTime.minus(DEFAULT_PERIOD);
         }
-        Params.period(fromTime, toTime);
+        QueryParams.period("from", fromTime, "to", toTime);
         if (Duration.between(fromTime, toTime).compareTo(MAX_PERIOD) > 0) {
             throw new BadRequestException("The period may span at most " + MAX_PERIOD.toDays() + " days");
         }

@@ -114,15 +114,15 @@ public class InteractionResource {
             @Parameter(description = "Occurred before (ISO-8601)") @QueryParam("to") String to,
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Params.limit(limit, config.maxPageSize());
-        Instant fromTime = Params.instant("from", from);
-        Instant toTime = Params.instant("to", to);
-        Params.period(fromTime, toTime);
+        QueryParams.limit(limit, config.maxPageSize());
+        Instant fromTime = QueryParams.instant("from", from);
+        Instant toTime = QueryParams.instant("to", to);
+        QueryParams.period("from", fromTime, "to", toTime);
         List<Interaction> page = interactions.find(new InteractionService.Query(
                 QueryParams.uuid("contactId", contactId), caller.ownerFilter(blankToNull(owner)),
                 QueryParams.enumValue(InteractionType.class, "type", type),
                 QueryParams.enumValue(Direction.class, "direction", direction),
-                Params.bool("requiresResponse", requiresResponse), fromTime, toTime, limit, Cursor.decode(cursor)));
+                QueryParams.bool("requiresResponse", requiresResponse), fromTime, toTime, limit, Cursor.decode(cursor)));
         return new InteractionPage(page.stream().map(InteractionMapper::toResponse).toList(),
                 Cursor.next(page, limit, InteractionService::cursorAfter));
     }

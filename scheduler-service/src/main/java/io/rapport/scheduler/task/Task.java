@@ -46,6 +46,10 @@ public class Task extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public TaskPriority priority;
 
+    /** The priority's urgency (URGENT 3 ... LOW 0), computed by the database for sorting. */
+    @Column(name = "priority_rank", insertable = false, updatable = false)
+    public Integer priorityRank;
+
     @Column(name = "due_at")
     public Instant dueAt;
 

@@ -125,7 +125,7 @@ class TaskSweeperTest {
 
     private JsonPath tasks(UUID contact) {
         return given().header("Authorization", bearer(rep, "rep")).queryParam("contactId", contact.toString())
-                .queryParam("size", 100)
+                .queryParam("limit", 100)
                 .when().get("/api/v1/tasks").then().statusCode(200).extract().jsonPath();
     }
 }

@@ -4,6 +4,6 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "One page of tasks, ordered by due time")
-public record TaskPage(List<TaskResponse> items, int page, int size, long total) {
+@Schema(description = "One page of tasks; nextCursor fetches the next page, null on the last")
+public record TaskPage(List<TaskResponse> items, String nextCursor) {
 }

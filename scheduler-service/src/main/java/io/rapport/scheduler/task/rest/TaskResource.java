@@ -1,5 +1,6 @@
 package io.rapport.scheduler.task.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,23 +11,24 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.rest.Cursor;
 import io.rapport.rest.Preconditions;
 import io.rapport.rest.QueryParams;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
+import io.rapport.scheduler.task.TaskPriority;
 import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.config.TasksConfig;
 import io.rapport.scheduler.task.mapping.TaskMapper;
 import io.rapport.scheduler.task.service.TaskActions;
 import io.rapport.scheduler.task.service.TaskQuery;
 import io.rapport.scheduler.task.service.TaskService;
+import io.rapport.scheduler.task.service.TaskSort;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -61,25 +63,35 @@ public class TaskResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "List tasks", description = "Ordered by due time. A rep sees only their own tasks.")
+    @Operation(summary = "List tasks", description = "Filtered, sorted (soonest due first unless asked otherwise) and "
+            + "paged with a cursor. A rep sees only their own tasks.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskPage.class)))
-    @APIResponse(responseCode = "400", description = "An unknown filter value or a page size over the maximum",
-            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "An unknown filter value, sort or cursor, or a limit over the maximum",
+            content = @Content(mediaType = PROBLEM))
     public TaskPage list(
             @Parameter(description = "Only this contact's tasks") @QueryParam("contactId") String contactId,
             @Parameter(description = "Only this rep's tasks (a rep always sees only their own)") @QueryParam("owner") String owner,
             @Parameter(description = "OPEN, SNOOZED, COMPLETED, DISMISSED or AUTO_RESOLVED") @QueryParam("status") String status,
             @Parameter(description = "CHECK_IN, COMMITMENT_DUE, RESPOND, RECOVERY, APPRECIATION or FEEDBACK_DUE") @QueryParam("kind") String kind,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) int size) {
-        if (size > config.maxPageSize()) {
-            throw new BadRequestException("Query parameter 'size' must be at most " + config.maxPageSize());
-        }
+            @Parameter(description = "LOW, NORMAL, HIGH or URGENT") @QueryParam("priority") String priority,
+            @Parameter(description = "Due at or after (ISO-8601)") @QueryParam("dueAfter") String dueAfter,
+            @Parameter(description = "Due before (ISO-8601)") @QueryParam("dueBefore") String dueBefore,
+            @Parameter(description = "dueAt (default), -dueAt, createdAt, -createdAt, or priority (most urgent first, then soonest due)")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "Page size") @QueryParam("limit") @DefaultValue("50") int limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        Instant after = QueryParams.instant("dueAfter", dueAfter);
+        Instant before = QueryParams.instant("dueBefore", dueBefore);
+        QueryParams.period("dueAfter", after, "dueBefore", before);
+        TaskSort order = TaskSort.fromParameter(sort);
         TaskQuery query = new TaskQuery(caller.ownerFilter(owner), QueryParams.uuid("contactId", contactId),
                 QueryParams.enumValue(TaskStatus.class, "status", status),
-                QueryParams.enumValue(TaskKind.class, "kind", kind));
-        List<TaskResponse> items = tasks.list(query, page, size).stream().map(TaskMapper::toResponse).toList();
-        return new TaskPage(items, page, size, tasks.count(query));
+                QueryParams.enumValue(TaskKind.class, "kind", kind),
+                QueryParams.enumValue(TaskPriority.class, "priority", priority), after, before, order,
+                QueryParams.limit(limit, config.maxPageSize()), Cursor.decode(cursor));
+        List<Task> page = tasks.list(query);
+        return new TaskPage(page.stream().map(TaskMapper::toResponse).toList(),
+                Cursor.next(page, query.limit(), order::cursorAfter));
     }
 
     @GET

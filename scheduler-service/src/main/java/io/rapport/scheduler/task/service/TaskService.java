@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.rapport.events.EventType;
 import io.rapport.events.outbox.EventPublisher;
 import io.rapport.scheduler.rules.TaskProposal;
@@ -131,14 +131,9 @@ public class TaskService {
                 .firstResultOptional();
     }
 
-    public List<Task> list(TaskQuery query, int pageIndex, int pageSize) {
-        return Task.find(query.where(), Sort.by("dueAt").and("id"), query.parameters())
-                .page(Page.of(pageIndex, pageSize))
-                .list();
-    }
-
-    public long count(TaskQuery query) {
-        return Task.count(query.where(), query.parameters());
+    public List<Task> list(TaskQuery query) {
+        Map<String, Object> parameters = new HashMap<>();
+        return Task.<Task>find(query.hql(parameters), parameters).page(0, query.limit()).list();
     }
 
     private Task reschedule(Task task, TaskProposal proposal, String sourceEventId) {
