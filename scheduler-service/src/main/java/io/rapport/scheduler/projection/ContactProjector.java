@@ -11,6 +11,7 @@ import io.rapport.events.contract.ContactMerged;
 import io.rapport.events.contract.ContactSnapshot;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.health.service.HealthService;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,11 +24,13 @@ public class ContactProjector {
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
     private final Clock clock;
+    private final HealthService health;
 
-    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, Clock clock) {
+    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, Clock clock, HealthService health) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.clock = clock;
+        this.health = health;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -68,6 +71,7 @@ public class ContactProjector {
         contact.persist();
         rules.reassignOpenTasks(contact);
         rules.evaluateCheckIn(contact, eventId);
+        health.recompute(contact.contactId);
     }
 
     /** Nothing personal stays: the name goes, every open task is closed, and no task is raised again. */
@@ -86,6 +90,7 @@ public class ContactProjector {
         CommitmentProjection.delete("contactId", erased.id());
         FeedbackProjection.delete("contactId", erased.id());
         rules.closeAll(erased.id(), "the contact was erased", eventId);
+        health.recompute(erased.id());
     }
 
     /** The merged contact's touch-points count for the survivor; its own open tasks close. */
@@ -100,6 +105,8 @@ public class ContactProjector {
         CommitmentProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
         FeedbackProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
         rules.closeAll(merged.mergedId(), "merged into contact " + merged.survivorId(), eventId);
+        health.recompute(merged.mergedId());
+        health.recompute(merged.survivorId());
         ContactProjection survivor = ContactProjection.findById(merged.survivorId());
         if (survivor != null) {
             rules.evaluateCheckIn(survivor, eventId);

@@ -6,6 +6,7 @@ import io.rapport.events.EventType;
 import io.rapport.events.contract.FeedbackReceived;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.health.service.HealthService;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,10 +18,12 @@ public class FeedbackProjector {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
+    private final HealthService health;
 
-    public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules) {
+    public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules, HealthService health) {
         this.objectMapper = objectMapper;
         this.rules = rules;
+        this.health = health;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -39,5 +42,6 @@ public class FeedbackProjector {
         }
         FeedbackProjection.record(feedback);
         rules.onFeedback(feedback, event.id());
+        health.recompute(feedback.contactId());
     }
 }
