@@ -66,7 +66,7 @@ public class HealthSweeper {
                 for update skip locked""", UUID.class)
                 .setParameter(1, now).setParameter(2, BATCH)
                 .getResultList();
-        due.forEach(health::recompute);
+        due.forEach(health::recomputeSwept);
         return due.size();
     }
 }
