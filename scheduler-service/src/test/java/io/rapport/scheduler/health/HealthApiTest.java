@@ -2,7 +2,6 @@ package io.rapport.scheduler.health;
 
 import static io.rapport.events.testing.TestTokens.bearer;
 import static io.rapport.scheduler.health.HealthFixture.BOUND;
-import static io.rapport.scheduler.health.HealthFixture.CREATED;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

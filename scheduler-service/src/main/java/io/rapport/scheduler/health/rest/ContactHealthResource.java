@@ -3,6 +3,7 @@ package io.rapport.scheduler.health.rest;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,7 +47,9 @@ public class ContactHealthResource {
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such contact (or erased, or merged), or not one the caller "
             + "may see", content = @Content(mediaType = PROBLEM))
-    public HealthResponse get(@Parameter(description = "The contact's id") @PathParam("id") String id) {
+    public HealthResponse get(
+            @Parameter(description = "The contact's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return HealthMapper.toResponse(health.get(contactId(id), caller));
     }
 

@@ -3,6 +3,7 @@ package io.rapport.scheduler.health.rest;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -51,11 +52,13 @@ public class OwnerHealthResource {
     @Operation(summary = "A rep's book by relationship health",
             description = "The rep's contacts, worst score first (then by contact id). A rep sees only their own.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HealthPage.class)))
-    @APIResponse(responseCode = "400", description = "A bad limit, cursor or band", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "A bad limit, cursor or band",
+            content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Another rep's book", content = @Content(mediaType = PROBLEM))
     public HealthPage list(@PathParam("ownerId") String owner,
             @Parameter(description = "Only this band: HEALTHY, WATCH or AT_RISK") @QueryParam("band") String band,
-            @Parameter(description = "Page size, 1 to the configured maximum (200 by default)")
+            @Parameter(description = "Page size, 1 to the configured maximum (200 by default)",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1"))
             @QueryParam("limit") @DefaultValue("50") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         if (!caller.canRead(owner)) {

@@ -48,10 +48,11 @@ public class HealthFactsReader {
 
     private List<String> latestSentiments(ContactProjection contact) {
         List<String> sentiments = new ArrayList<>();
-        InteractionProjection.<InteractionProjection>find("contactId = ?1 and deleted = false and sentiment is not null",
+        InteractionProjection.<InteractionProjection>find(
+                "contactId = ?1 and deleted = false and sentiment is not null",
                 Sort.descending("occurredAt").and("id"), contact.contactId)
                 .page(0, config.sentimentWindow()).list()
-                .forEach(interaction -> sentiments.add(0, interaction.sentiment));
+                .forEach(newestFirst -> sentiments.add(0, newestFirst.sentiment));
         return sentiments;
     }
 

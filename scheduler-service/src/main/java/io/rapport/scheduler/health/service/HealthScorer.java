@@ -79,7 +79,7 @@ public class HealthScorer {
         return new Rating(HealthFactor.RECENCY, (int) Math.round(score), explanation, values);
     }
 
-    /** The mean of the latest sentiments (very negative 0 … very positive 100), the n-th latest weighing 1/n as much. */
+    /** The mean of the latest sentiments (very negative 0 … very positive 100), weighted 1 … n from the oldest. */
     private static Rating sentiment(HealthFacts facts) {
         List<String> sentiments = facts.sentiments();
         if (sentiments.isEmpty()) {
