@@ -11,6 +11,7 @@ import io.rapport.events.contract.ContactMerged;
 import io.rapport.events.contract.ContactSnapshot;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.health.service.HealthService;
 import io.rapport.scheduler.rules.ContactTimeRules;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +26,15 @@ public class ContactProjector {
     private final RuleEvaluator rules;
     private final ContactTimeRules timeRules;
     private final Clock clock;
+    private final HealthService health;
 
-    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules, Clock clock) {
+    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules, Clock clock,
+            HealthService health) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.timeRules = timeRules;
         this.clock = clock;
+        this.health = health;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -72,6 +76,7 @@ public class ContactProjector {
         rules.reassignOpenTasks(contact);
         rules.evaluateCheckIn(contact, eventId);
         timeRules.evaluate(contact, eventId);
+        health.recompute(contact.contactId);
     }
 
     /** Nothing personal stays: the name goes, every open task is closed, and no task is raised again. */
@@ -90,6 +95,7 @@ public class ContactProjector {
         CommitmentProjection.delete("contactId", erased.id());
         FeedbackProjection.delete("contactId", erased.id());
         rules.closeAll(erased.id(), "the contact was erased", eventId);
+        health.recompute(erased.id());
     }
 
     /** The merged contact's touch-points count for the survivor; its own open tasks close. */
@@ -104,6 +110,8 @@ public class ContactProjector {
         CommitmentProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
         FeedbackProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
         rules.closeAll(merged.mergedId(), "merged into contact " + merged.survivorId(), eventId);
+        health.recompute(merged.mergedId());
+        health.recompute(merged.survivorId());
         ContactProjection survivor = ContactProjection.findById(merged.survivorId());
         if (survivor != null) {
             rules.evaluateCheckIn(survivor, eventId);

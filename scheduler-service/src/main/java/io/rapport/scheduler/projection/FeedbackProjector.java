@@ -9,6 +9,7 @@ import io.rapport.events.contract.FeedbackReceived;
 import io.rapport.events.contract.FeedbackRequested;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.health.service.HealthService;
 import io.rapport.scheduler.rules.ContactTimeRules;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +23,14 @@ public class FeedbackProjector {
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
     private final ContactTimeRules timeRules;
+    private final HealthService health;
 
-    public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules) {
+    public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules,
+            HealthService health) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.timeRules = timeRules;
+        this.health = health;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -61,6 +65,7 @@ public class FeedbackProjector {
         }
         rules.onFeedback(feedback, eventId);
         reevaluateTimeRules(feedback.contactId(), eventId);
+        health.recompute(feedback.contactId());
     }
 
     private void reevaluateTimeRules(UUID contactId, String eventId) {

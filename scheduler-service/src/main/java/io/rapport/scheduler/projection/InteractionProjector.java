@@ -8,6 +8,7 @@ import io.rapport.events.contract.InteractionDeleted;
 import io.rapport.events.contract.InteractionSnapshot;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.health.service.HealthService;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,10 +20,12 @@ public class InteractionProjector {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
+    private final HealthService health;
 
-    public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules) {
+    public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules, HealthService health) {
         this.objectMapper = objectMapper;
         this.rules = rules;
+        this.health = health;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -36,6 +39,7 @@ public class InteractionProjector {
             if (interaction != null && !interaction.deleted) {
                 interaction.deleted = true;
                 rules.onInteraction(interaction, deleted.owner(), event.id());
+                health.recompute(interaction.contactId);
             }
         }
         if (type == EventType.COMMITMENT_MADE || type == EventType.COMMITMENT_FULFILLED
@@ -66,6 +70,7 @@ public class InteractionProjector {
         commitment.fulfilledAt = snapshot.fulfilledAt();
         commitment.persist();
         rules.onCommitment(commitment, snapshot.owner(), eventId);
+        health.recompute(commitment.contactId);
     }
 
     private void applySnapshot(InteractionSnapshot snapshot, String eventId) {
@@ -92,5 +97,6 @@ public class InteractionProjector {
         interaction.sentiment = snapshot.sentiment();
         interaction.persist();
         rules.onInteraction(interaction, snapshot.owner(), eventId);
+        health.recompute(interaction.contactId);
     }
 }

@@ -1,0 +1,228 @@
+package io.rapport.scheduler.health.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.rapport.scheduler.health.HealthBand;
+import io.rapport.scheduler.health.HealthComponent;
+import io.rapport.scheduler.health.HealthFactor;
+import io.rapport.scheduler.health.config.HealthConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Computes a contact's health score from its facts at a given instant; a pure function of both. Every component
+ * that depends on time only falls as time passes, which is what lets {@link RecheckForecast} find the moment the
+ * band drops.
+ */
+@ApplicationScoped
+public class HealthScorer {
+
+    private static final Map<String, Integer> SENTIMENT_SCORES = Map.of("VERY_NEGATIVE", 0, "NEGATIVE", 25,
+            "NEUTRAL", 50, "POSITIVE", 75, "VERY_POSITIVE", 100);
+    /** Past its cadence, recency falls from 75 to 0 over one more cadence. */
+    private static final int RECENCY_AT_CADENCE = 75;
+    private static final double SECONDS_PER_DAY = 86_400;
+
+    private final HealthConfig config;
+
+    public HealthScorer(HealthConfig config) {
+        if (config.bands().watchFrom() >= config.bands().healthyFrom()) {
+            throw new IllegalArgumentException("rapport.health.bands.watch-from must be below healthy-from");
+        }
+        this.config = config;
+    }
+
+    public HealthScore score(HealthFacts facts, Instant at) {
+        List<Rating> ratings = List.of(recency(facts, at), sentiment(facts), feedback(facts), commitments(facts, at),
+                unanswered(facts, at));
+        int totalWeight = ratings.stream().filter(Rating::hasData).mapToInt(rating -> weight(rating.factor())).sum();
+        long weighted = ratings.stream().filter(Rating::hasData)
+                .mapToLong(rating -> (long) weight(rating.factor()) * rating.score()).sum();
+        int score = (int) Math.round((double) weighted / totalWeight);
+        List<HealthComponent> components = ratings.stream().map(rating -> new HealthComponent(rating.factor(),
+                rating.score(), weight(rating.factor()),
+                rating.hasData() ? Math.round(100.0 * weight(rating.factor()) / totalWeight) / 100.0 : 0,
+                rating.explanation(), rating.facts())).toList();
+        return new HealthScore(score, HealthBand.of(score, config.bands()), components);
+    }
+
+    /** The instant from which time alone changes the score no more. */
+    public Instant settledAt(HealthFacts facts) {
+        Stream<Instant> recencyBottom = Stream.of(facts.since().plus(Duration.ofDays(2L * facts.cadenceDays())));
+        Stream<Instant> repliesBottom = facts.awaitingReply().stream()
+                .map(received -> received.plus(config.unansweredZeroAfter()));
+        Stream<Instant> commitmentsDue = facts.commitments().stream().filter(commitment -> !commitment.isKept())
+                .map(HealthFacts.Commitment::dueAt);
+        return Stream.of(recencyBottom, repliesBottom, commitmentsDue).flatMap(instants -> instants)
+                .max(Instant::compareTo).orElseThrow();
+    }
+
+    /** 100 just after a touch-point, 75 when the cadence is reached, 0 one cadence later. */
+    private static Rating recency(HealthFacts facts, Instant at) {
+        Duration elapsed = nonNegative(Duration.between(facts.since(), at));
+        double cadences = elapsed.toSeconds() / SECONDS_PER_DAY / facts.cadenceDays();
+        double score = cadences <= 1 ? 100 - (100 - RECENCY_AT_CADENCE) * cadences
+                : Math.max(0, RECENCY_AT_CADENCE * (2 - cadences));
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(facts.touched() ? "lastTouchAt" : "contactCreatedAt", facts.since().toString());
+        values.put("daysSince", elapsed.toDays());
+        values.put("cadenceDays", facts.cadenceDays());
+        String explanation = (facts.touched() ? "last touch-point " : "no touch-point since the contact was added ")
+                + daysAgo(elapsed.toDays()) + "; cadence " + facts.cadenceDays() + " days";
+        return new Rating(HealthFactor.RECENCY, (int) Math.round(score), explanation, values);
+    }
+
+    /** The mean of the latest sentiments (very negative 0 … very positive 100), weighted 1 … n from the oldest. */
+    private static Rating sentiment(HealthFacts facts) {
+        List<String> sentiments = facts.sentiments();
+        if (sentiments.isEmpty()) {
+            return Rating.none(HealthFactor.SENTIMENT, "no interaction with a sentiment yet");
+        }
+        double weighted = 0;
+        double weights = 0;
+        for (int i = 0; i < sentiments.size(); i++) {
+            weighted += (i + 1) * sentimentScore(sentiments.get(i));
+            weights += i + 1;
+        }
+        String trend = trend(sentiments);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("sentiments", sentiments);
+        values.put("trend", trend);
+        String listed = String.join(", ", sentiments.stream().map(HealthScorer::words).toList());
+        String explanation = sentiments.size() == 1 ? "one sentiment recorded: " + listed
+                : "latest " + sentiments.size() + " sentiments, oldest first: " + listed + "; " + trend;
+        return new Rating(HealthFactor.SENTIMENT, (int) Math.round(weighted / weights), explanation, values);
+    }
+
+    /** The newest sentiment against the mean of the ones before it. */
+    private static String trend(List<String> sentiments) {
+        if (sentiments.size() < 2) {
+            return "steady";
+        }
+        int newest = sentimentScore(sentiments.get(sentiments.size() - 1));
+        double before = sentiments.subList(0, sentiments.size() - 1).stream()
+                .mapToInt(HealthScorer::sentimentScore).average().orElseThrow();
+        return newest > before ? "improving" : newest < before ? "declining" : "steady";
+    }
+
+    /** NPS 0-10 as 0-100, CSAT 1-5 as 0-100; the mean of both when the contact answered both. */
+    private static Rating feedback(HealthFacts facts) {
+        Optional<Integer> nps = facts.nps().map(answer -> answer.score() * 10);
+        Optional<Integer> csat = facts.csat().map(answer -> (answer.score() - 1) * 25);
+        if (nps.isEmpty() && csat.isEmpty()) {
+            return Rating.none(HealthFactor.FEEDBACK, "no survey answered yet");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        facts.nps().ifPresent(answer -> {
+            values.put("npsScore", answer.score());
+            values.put("npsReceivedAt", answer.receivedAt().toString());
+        });
+        facts.csat().ifPresent(answer -> {
+            values.put("csatScore", answer.score());
+            values.put("csatReceivedAt", answer.receivedAt().toString());
+        });
+        String explanation = String.join("; ", Stream.of(
+                facts.nps().map(answer -> describe("NPS", answer)),
+                facts.csat().map(answer -> describe("CSAT", answer))).flatMap(Optional::stream).toList());
+        int score = (int) Math.round(Stream.of(nps, csat).flatMap(Optional::stream)
+                .mapToInt(value -> Math.max(0, Math.min(100, value))).average().orElseThrow());
+        return new Rating(HealthFactor.FEEDBACK, score, explanation, values);
+    }
+
+    /** Kept on time counts 1, kept late 1/2, overdue and still open 0; commitments not yet due do not count. */
+    private static Rating commitments(HealthFacts facts, Instant at) {
+        long keptOnTime = facts.commitments().stream().filter(HealthFacts.Commitment::isKeptOnTime).count();
+        long keptLate = facts.commitments().stream().filter(HealthFacts.Commitment::isKept).count() - keptOnTime;
+        long overdue = facts.commitments().stream().filter(commitment -> commitment.isOverdueAt(at)).count();
+        long notYetDue = facts.commitments().size() - keptOnTime - keptLate - overdue;
+        long due = keptOnTime + keptLate + overdue;
+        if (due == 0) {
+            return Rating.none(HealthFactor.COMMITMENTS, "no commitment kept or due yet"
+                    + (notYetDue > 0 ? " (" + notYetDue + " open)" : ""));
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("keptOnTime", keptOnTime);
+        values.put("keptLate", keptLate);
+        values.put("overdue", overdue);
+        values.put("notYetDue", notYetDue);
+        String explanation = "kept " + (keptOnTime + keptLate) + " of " + due + " commitments due"
+                + (keptLate > 0 ? " (" + keptLate + " late)" : "") + (overdue > 0 ? "; " + overdue + " overdue" : "");
+        return new Rating(HealthFactor.COMMITMENTS, (int) Math.round(100.0 * (keptOnTime + keptLate / 2.0) / due),
+                explanation, values);
+    }
+
+    /** 100 with nothing awaiting a reply; else falls from 100 to 0 as the oldest waits the configured time. */
+    private Rating unanswered(HealthFacts facts, Instant at) {
+        if (!facts.everAskedToReply()) {
+            return Rating.none(HealthFactor.UNANSWERED, "no inbound message has asked for a reply");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("awaitingReply", facts.awaitingReply().size());
+        if (facts.awaitingReply().isEmpty()) {
+            return new Rating(HealthFactor.UNANSWERED, 100, "every inbound message answered", values);
+        }
+        Instant oldest = facts.awaitingReply().get(0);
+        Duration waiting = nonNegative(Duration.between(oldest, at));
+        values.put("oldestReceivedAt", oldest.toString());
+        double left = 1 - (double) waiting.toSeconds() / config.unansweredZeroAfter().toSeconds();
+        int count = facts.awaitingReply().size();
+        String explanation = count + (count == 1 ? " inbound message awaits" : " inbound messages await")
+                + " a reply" + (count == 1 ? " for " : ", the oldest for ") + hoursOrDays(waiting);
+        return new Rating(HealthFactor.UNANSWERED, (int) Math.round(100 * Math.max(0, left)), explanation, values);
+    }
+
+    private int weight(HealthFactor factor) {
+        HealthConfig.Weights weights = config.weights();
+        return switch (factor) {
+            case RECENCY -> weights.recency();
+            case SENTIMENT -> weights.sentiment();
+            case FEEDBACK -> weights.feedback();
+            case COMMITMENTS -> weights.commitments();
+            case UNANSWERED -> weights.unanswered();
+        };
+    }
+
+    private static int sentimentScore(String sentiment) {
+        return SENTIMENT_SCORES.getOrDefault(sentiment, 50); // a sentiment this version does not know is neutral
+    }
+
+    private static String describe(String survey, HealthFacts.Survey answer) {
+        return survey + " " + answer.score() + (answer.grade() == null ? "" : " (" + words(answer.grade()) + ")")
+                + " on " + LocalDate.ofInstant(answer.receivedAt(), ZoneOffset.UTC);
+    }
+
+    private static String daysAgo(long days) {
+        return days == 0 ? "today" : days == 1 ? "1 day ago" : days + " days ago";
+    }
+
+    private static String hoursOrDays(Duration waiting) {
+        return waiting.toHours() < 48 ? waiting.toHours() + " h" : waiting.toDays() + " days";
+    }
+
+    private static String words(String constant) {
+        return constant.toLowerCase().replace('_', ' ');
+    }
+
+    private static Duration nonNegative(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+
+    /** A component before weighting: its score (null without data), explanation and facts. */
+    private record Rating(HealthFactor factor, Integer score, String explanation, Map<String, Object> facts) {
+
+        static Rating none(HealthFactor factor, String explanation) {
+            return new Rating(factor, null, explanation, Map.of());
+        }
+
+        boolean hasData() {
+            return score != null;
+        }
+    }
+}
