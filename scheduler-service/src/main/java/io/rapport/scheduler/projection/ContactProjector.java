@@ -27,14 +27,16 @@ public class ContactProjector {
     private final ContactTimeRules timeRules;
     private final Clock clock;
     private final HealthService health;
+    private final ContactLock contactLock;
 
     public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules, Clock clock,
-            HealthService health) {
+            HealthService health, ContactLock contactLock) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.timeRules = timeRules;
         this.clock = clock;
         this.health = health;
+        this.contactLock = contactLock;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -51,6 +53,7 @@ public class ContactProjector {
 
     private void applySnapshot(ContactSnapshot snapshot, String eventId) {
         requireComplete(snapshot, eventId);
+        contactLock.lock(snapshot.id());
         ContactProjection contact = ContactProjection.findById(snapshot.id());
         if (contact != null && (contact.snapshotVersion >= snapshot.version() || contact.erasedAt != null)) {
             return; // an older or repeated snapshot arriving late, or an erased contact, changes nothing
@@ -81,6 +84,7 @@ public class ContactProjector {
 
     /** Nothing personal stays: the name goes, every open task is closed, and no task is raised again. */
     private void erase(ContactErased erased, String eventId) {
+        contactLock.lock(erased.id());
         ContactProjection contact = ContactProjection.findById(erased.id());
         if (contact != null) {
             contact.erasedAt = erased.erasedAt();
@@ -100,6 +104,7 @@ public class ContactProjector {
 
     /** The merged contact's touch-points count for the survivor; its own open tasks close. */
     private void merge(ContactMerged merged, String eventId) {
+        contactLock.lock(merged.mergedId(), merged.survivorId());
         ContactProjection contact = ContactProjection.findById(merged.mergedId());
         if (contact != null) {
             contact.mergedInto = merged.survivorId();

@@ -24,13 +24,15 @@ public class FeedbackProjector {
     private final RuleEvaluator rules;
     private final ContactTimeRules timeRules;
     private final HealthService health;
+    private final ContactLock contactLock;
 
     public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules,
-            HealthService health) {
+            HealthService health, ContactLock contactLock) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.timeRules = timeRules;
         this.health = health;
+        this.contactLock = contactLock;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -50,6 +52,7 @@ public class FeedbackProjector {
             throw new UnprocessableEventException("survey request in event " + eventId
                     + " lacks requestId, contactId, createdAt or expiresAt");
         }
+        contactLock.lock(request.contactId());
         FeedbackProjection.recordRequest(request);
         reevaluateTimeRules(request.contactId(), eventId);
     }
@@ -60,6 +63,7 @@ public class FeedbackProjector {
             throw new UnprocessableEventException("feedback in event " + eventId
                     + " lacks requestId, contactId, owner or receivedAt");
         }
+        contactLock.lock(feedback.contactId());
         if (!FeedbackProjection.recordAnswer(feedback)) {
             return; // a survey is answered once: the same answer again changes nothing
         }

@@ -21,11 +21,14 @@ public class InteractionProjector {
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
     private final HealthService health;
+    private final ContactLock contactLock;
 
-    public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules, HealthService health) {
+    public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules, HealthService health,
+            ContactLock contactLock) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.health = health;
+        this.contactLock = contactLock;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -37,6 +40,7 @@ public class InteractionProjector {
             InteractionDeleted deleted = event.dataAs(InteractionDeleted.class, objectMapper);
             InteractionProjection interaction = InteractionProjection.findById(deleted.id());
             if (interaction != null && !interaction.deleted) {
+                contactLock.lock(interaction.contactId);
                 interaction.deleted = true;
                 rules.onInteraction(interaction, deleted.owner(), event.id());
                 health.recompute(interaction.contactId);
@@ -54,6 +58,7 @@ public class InteractionProjector {
             throw new UnprocessableEventException("commitment snapshot in event " + eventId
                     + " lacks id, contactId, owner, description, dueAt or status");
         }
+        contactLock.lock(snapshot.contactId());
         CommitmentProjection commitment = CommitmentProjection.findById(snapshot.id());
         if (commitment != null && commitment.version >= snapshot.version()) {
             return; // older or repeated
@@ -79,6 +84,7 @@ public class InteractionProjector {
             throw new UnprocessableEventException("interaction snapshot in event " + eventId
                     + " lacks id, contactId, owner, type, direction or occurredAt");
         }
+        contactLock.lock(snapshot.contactId());
         InteractionProjection interaction = InteractionProjection.findById(snapshot.id());
         if (interaction != null && (interaction.version >= snapshot.version() || interaction.deleted)) {
             return; // older, repeated, or about a deleted interaction

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.rapport.scheduler.projection.ContactLock;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.rules.ContactTimeRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +29,14 @@ public class ContactSweeper {
 
     private final EntityManager entityManager;
     private final ContactTimeRules timeRules;
+    private final ContactLock contactLock;
     private final Clock clock;
 
-    public ContactSweeper(EntityManager entityManager, ContactTimeRules timeRules, Clock clock) {
+    public ContactSweeper(EntityManager entityManager, ContactTimeRules timeRules, ContactLock contactLock,
+            Clock clock) {
         this.entityManager = entityManager;
         this.timeRules = timeRules;
+        this.contactLock = contactLock;
         this.clock = clock;
     }
 
@@ -52,7 +56,7 @@ public class ContactSweeper {
         do {
             swept = QuarkusTransaction.requiringNew().call(this::sweepBatch);
             total += swept;
-        } while (swept == BATCH);
+        } while (swept == BATCH); // fewer: nothing more is due, or the rest is busy and waits for the next run
         return total;
     }
 
@@ -64,10 +68,15 @@ public class ContactSweeper {
                 for update skip locked""", UUID.class)
                 .setParameter(1, now).setParameter(2, BATCH)
                 .getResultList();
+        int swept = 0;
         for (UUID id : due) {
-            ContactProjection contact = entityManager.find(ContactProjection.class, id);
-            timeRules.evaluate(contact, null);
+            // a contact whose events are being applied right now is left to the next run: waiting here, with the
+            // batch's rows locked, could deadlock with that consumer
+            if (contactLock.tryLock(id)) {
+                timeRules.evaluate(entityManager.find(ContactProjection.class, id), null);
+                swept++;
+            }
         }
-        return due.size();
+        return swept;
     }
 }

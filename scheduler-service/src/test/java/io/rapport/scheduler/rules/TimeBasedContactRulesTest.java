@@ -7,9 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +155,35 @@ class TimeBasedContactRulesTest {
     }
 
     @Test
+    void twoSweepsRunningAtOnceRaiseEachBirthdayOnce() throws Exception {
+        clock.travelTo(Instant.parse("2027-03-01T12:00:00Z"));
+        List<UUID> contacts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID contact = UUID.randomUUID();
+            contacts.add(contact);
+            fixture.sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), contact.toString(),
+                    contact.toString(), ADDED, """
+                            {"id": "%s", "version": 0, "owner": "%s", "firstName": "Ada", "displayName": "Ada",
+                             "checkInCadenceDays": 30, "importantDates": [{"kind": "BIRTHDAY", "month": 3, "day": 10}],
+                             "createdAt": "%s", "updatedAt": "%s"}""".formatted(contact, fixture.rep, ADDED, ADDED));
+        }
+        await().atMost(RulesFixture.BOUND).untilAsserted(() -> assertThat(repsTasks("CHECK_IN")).hasSize(40));
+
+        clock.travelTo(Instant.parse("2027-03-07T00:00:00Z"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(sweeper::sweep, pool);
+            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(sweeper::sweep, pool);
+            assertThat(first.get(60, TimeUnit.SECONDS) + second.get(60, TimeUnit.SECONDS)).isPositive();
+        } finally {
+            pool.shutdown();
+        }
+        sweepUntil(() -> assertThat(repsTasks("APPRECIATION")).hasSize(40));
+        assertThat(repsTasks("APPRECIATION")).extracting(task -> UUID.fromString((String) task.get("contactId")))
+                .containsExactlyInAnyOrderElementsOf(contacts);
+    }
+
+    @Test
     void prospectsAreNotAskedForFeedback() {
         clock.travelTo(ADDED.plus(Duration.ofDays(200)));
         contact(0, "PROSPECT", "[]");
@@ -177,6 +211,12 @@ class TimeBasedContactRulesTest {
             sweeper.sweep();
             expectation.run();
         });
+    }
+
+    private List<Map<String, Object>> repsTasks(String kind) {
+        return given().header("Authorization", bearer(fixture.rep, "rep")).queryParam("kind", kind)
+                .queryParam("limit", 200).when().get("/api/v1/tasks")
+                .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     private List<String> kinds() {

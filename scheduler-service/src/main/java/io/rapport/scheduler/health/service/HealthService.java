@@ -9,10 +9,10 @@ import io.rapport.events.outbox.EventPublisher;
 import io.rapport.scheduler.health.HealthBand;
 import io.rapport.scheduler.health.RelationshipHealth;
 import io.rapport.scheduler.health.mapping.HealthMapper;
+import io.rapport.scheduler.projection.ContactLock;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -27,16 +27,16 @@ public class HealthService {
     private final RecheckForecast forecast;
     private final EventPublisher events;
     private final Clock clock;
-    private final EntityManager entityManager;
+    private final ContactLock contactLock;
 
     public HealthService(HealthFactsReader facts, HealthScorer scorer, RecheckForecast forecast,
-            EventPublisher events, Clock clock, EntityManager entityManager) {
+            EventPublisher events, Clock clock, ContactLock contactLock) {
         this.facts = facts;
         this.scorer = scorer;
         this.forecast = forecast;
         this.events = events;
         this.clock = clock;
-        this.entityManager = entityManager;
+        this.contactLock = contactLock;
     }
 
     /**
@@ -48,9 +48,7 @@ public class HealthService {
      */
     @Transactional(TxType.MANDATORY)
     public void recompute(UUID contactId) {
-        entityManager.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
-                .setParameter(1, contactId.getMostSignificantBits() ^ contactId.getLeastSignificantBits())
-                .getSingleResult();
+        contactLock.lock(contactId);
         recomputeLocked(contactId);
     }
 

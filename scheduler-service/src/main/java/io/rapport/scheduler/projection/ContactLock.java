@@ -1,0 +1,49 @@
+package io.rapport.scheduler.projection;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * One contact's events arrive on three topics, applied by three consumers at once: each application holds the
+ * contact's lock (a PostgreSQL advisory lock, released at commit) so that one sees the other's changes and two never
+ * raise the same task side by side.
+ */
+@ApplicationScoped
+public class ContactLock {
+
+    private final EntityManager entityManager;
+
+    public ContactLock(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Waits until this transaction holds the contact's lock. */
+    @Transactional(TxType.MANDATORY)
+    public void lock(UUID contactId) {
+        entityManager.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
+                .setParameter(1, key(contactId)).getSingleResult();
+    }
+
+    /** Takes two contacts' locks (a merge's), always in the same order so that two merges cannot deadlock. */
+    @Transactional(TxType.MANDATORY)
+    public void lock(UUID first, UUID second) {
+        boolean inOrder = Long.compare(key(first), key(second)) <= 0;
+        lock(inOrder ? first : second);
+        lock(inOrder ? second : first);
+    }
+
+    /** Takes the contact's lock if it is free; the sweep skips a busy contact rather than wait with rows locked. */
+    @Transactional(TxType.MANDATORY)
+    public boolean tryLock(UUID contactId) {
+        return (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, key(contactId)).getSingleResult();
+    }
+
+    private static long key(UUID contactId) {
+        return contactId.getMostSignificantBits() ^ contactId.getLeastSignificantBits();
+    }
+}
