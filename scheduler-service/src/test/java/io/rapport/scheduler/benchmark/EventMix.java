@@ -16,20 +16,27 @@ import io.rapport.events.testing.CloudEventSender;
  * CloudEvents keyed by contact id): each contact is created, then an inbound email awaiting a reply, the reply, a
  * call (one in ten with negative sentiment) and an inbound message still awaiting a reply. The events of one round
  * go out for all contacts before the next round, so a contact's events interleave with everyone else's.
+ * <p>
+ * The test consumers read the shared topics, where other test runs publish too: the event ids and owners of one mix
+ * start with its own prefix, so that what it caused can be counted apart.
  */
 final class EventMix {
 
     static final int EVENTS_PER_CONTACT = 5;
     private static final int REPS = 50;
 
-    private EventMix() {
+    private final String prefix = "ingest-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+
+    /** What the event ids and owners of this mix start with. */
+    String prefix() {
+        return prefix;
     }
 
     /**
      * @param now the scheduler's clock: the interactions happen in the two hours before it, so the replies they
      *            await fall due a day later and are not yet swept
      */
-    static List<ProducerRecord<String, String>> records(int contacts, Instant now) {
+    List<ProducerRecord<String, String>> records(int contacts, Instant now) {
         List<UUID> ids = new ArrayList<>(contacts);
         List<UUID> firstInbound = new ArrayList<>(contacts);
         for (int i = 0; i < contacts; i++) {
@@ -61,11 +68,15 @@ final class EventMix {
         return records;
     }
 
-    private static String owner(int contact) {
-        return "ingest-rep-" + contact % REPS;
+    private String owner(int contact) {
+        return prefix + "rep-" + contact % REPS;
     }
 
-    private static ProducerRecord<String, String> contactCreated(UUID id, String owner, int i, Instant created) {
+    private String eventId() {
+        return prefix + UUID.randomUUID();
+    }
+
+    private ProducerRecord<String, String> contactCreated(UUID id, String owner, int i, Instant created) {
         String stage = switch (i % 3) {
             case 0 -> "PROSPECT";
             case 1 -> "ACTIVE_CUSTOMER";
@@ -78,11 +89,11 @@ final class EventMix {
                  "importantDates": [{"kind": "BIRTHDAY", "month": %d, "day": %d}], "doNotContact": false,
                  "marketingOptIn": %b, "tags": ["benchmark"], "createdAt": "%s", "updatedAt": "%s"}"""
                 .formatted(id, owner, i, i, i, i, i, stage, i % 12 + 1, i % 28 + 1, i % 2 == 0, created, created);
-        return CloudEventSender.record(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), id.toString(),
+        return CloudEventSender.record(EventType.CONTACT_CREATED, eventId(), id.toString(),
                 id.toString(), created, data);
     }
 
-    private static ProducerRecord<String, String> interaction(UUID contact, UUID id, String owner, String type,
+    private ProducerRecord<String, String> interaction(UUID contact, UUID id, String owner, String type,
             String direction, Instant occurredAt, boolean requiresResponse, UUID inReplyTo, String sentiment) {
         String data = """
                 {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s", "type": "%s", "direction": "%s",
@@ -90,8 +101,8 @@ final class EventMix {
                  "createdAt": "%s", "updatedAt": "%s"}"""
                 .formatted(id, contact, owner, type, direction, occurredAt, requiresResponse, quoted(inReplyTo),
                         quoted(sentiment), occurredAt, occurredAt);
-        return CloudEventSender.record(EventType.INTERACTION_LOGGED, UUID.randomUUID().toString(),
-                contact.toString(), id.toString(), occurredAt, data);
+        return CloudEventSender.record(EventType.INTERACTION_LOGGED, eventId(), contact.toString(), id.toString(),
+                occurredAt, data);
     }
 
     private static String quoted(Object value) {

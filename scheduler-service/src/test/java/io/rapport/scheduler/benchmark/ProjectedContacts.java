@@ -107,6 +107,15 @@ final class ProjectedContacts {
         return checkIns + escalating;
     }
 
+    /** @return how many of the loaded tasks a sweep changed */
+    long swept() {
+        return sql.count("select count(*) from task where owner like ? and updated_at > ?", OWNER_PREFIX + "%", now);
+    }
+
+    long stillDue(Instant at) {
+        return sql.count("select count(*) from task where owner like ? and sweep_at <= ?", OWNER_PREFIX + "%", at);
+    }
+
     void delete() {
         sql.update("delete from task where owner like ?", OWNER_PREFIX + "%");
         sql.update("delete from contact_projection where owner like ?", OWNER_PREFIX + "%");
