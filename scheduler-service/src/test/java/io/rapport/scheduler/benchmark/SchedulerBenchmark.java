@@ -145,7 +145,8 @@ class SchedulerBenchmark {
         long start = System.nanoTime();
         int rows = sweep.getAsInt();
         double seconds = secondsSince(start);
-        report("sweep %s: %d rows in %.3f s: %.0f rows/s", name, rows, seconds, rows / seconds);
+        report("sweep %s: %d rows in %.3f s%s", name, rows, seconds,
+                rows == 0 ? "" : ": %.0f rows/s".formatted(rows / seconds));
         return rows;
     }
 
