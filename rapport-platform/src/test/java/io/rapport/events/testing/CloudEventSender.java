@@ -30,6 +30,15 @@ public final class CloudEventSender implements AutoCloseable {
     }
 
     public void send(EventType type, String eventId, String key, String subject, Instant time, String json) {
+        sendRecord(record(type, eventId, key, subject, time, json));
+    }
+
+    /**
+     * The record {@link #send} publishes: the JSON data as the value, the CloudEvent attributes as {@code ce_}
+     * headers. For callers with a producer of their own, e.g. one that sends without waiting for each ack.
+     */
+    public static ProducerRecord<String, String> record(EventType type, String eventId, String key, String subject,
+            Instant time, String json) {
         ProducerRecord<String, String> record = new ProducerRecord<>(type.topic().topicName(), key, json);
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
@@ -39,7 +48,7 @@ public final class CloudEventSender implements AutoCloseable {
                 .add("ce_subject", bytes(subject))
                 .add("ce_time", bytes(time.toString()))
                 .add("content-type", bytes("application/json"));
-        sendRecord(record);
+        return record;
     }
 
     /** Sends a record as-is, e.g. to check what a consumer does with a poison message. */
