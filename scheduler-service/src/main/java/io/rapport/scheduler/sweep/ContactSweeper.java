@@ -75,6 +75,10 @@ public class ContactSweeper {
             if (contactLock.tryLock(id)) {
                 timeRules.evaluate(entityManager.find(ContactProjection.class, id), null);
                 swept++;
+                // done with this contact's rows: a session that keeps them makes every later query's flush check
+                // them all again (the rows stay locked until the batch commits)
+                entityManager.flush();
+                entityManager.clear();
             }
         }
         return swept;

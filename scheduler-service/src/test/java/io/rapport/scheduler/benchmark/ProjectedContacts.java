@@ -8,8 +8,9 @@ import java.time.Instant;
  * contacts, each with its check-in (one in {@value #SNOOZED_EVERY} snoozed until an hour or two from now), and tasks
  * that escalate (RESPOND, COMMITMENT_DUE): one per {@value #ESCALATING_DUE_EVERY} contacts within the next two
  * hours, one per {@value #ESCALATING_LATER_EVERY} in the following weeks. The rows carry what {@code TaskService}
- * would have set, {@code sweep_at} included. Their owners start with {@value #OWNER_PREFIX}, which is how they are
- * deleted.
+ * would have set, {@code sweep_at} included. One contact in {@value #CONTACT_SWEEPS_DUE_EVERY} has a birthday coming
+ * up and its contact sweep and health recheck due within the next two hours; the others' are weeks away. Their
+ * owners start with {@value #OWNER_PREFIX}, which is how they are deleted.
  */
 final class ProjectedContacts {
 
@@ -17,6 +18,7 @@ final class ProjectedContacts {
     static final int SNOOZED_EVERY = 20;
     static final int ESCALATING_DUE_EVERY = 20;
     static final int ESCALATING_LATER_EVERY = 10;
+    static final int CONTACT_SWEEPS_DUE_EVERY = 20;
     /** From the load on, every snooze and escalation made due ends within this, and nothing else falls due. */
     static final Duration DUE_WITHIN = Duration.ofHours(2);
 
@@ -30,6 +32,11 @@ final class ProjectedContacts {
         this.sql = sql;
         this.contacts = contacts;
         this.now = now;
+    }
+
+    /** Contacts whose time-based rules, and whose health, are due for a look within {@link #DUE_WITHIN}. */
+    int contactsDue() {
+        return contacts / CONTACT_SWEEPS_DUE_EVERY;
     }
 
     int snoozesDue() {
@@ -54,15 +61,29 @@ final class ProjectedContacts {
         sql.update("""
                 insert into contact_projection (contact_id, snapshot_version, owner, display_name,
                         check_in_cadence_days, timezone, contact_created_at, lifecycle_stage, preferred_channel,
-                        marketing_opt_in, important_dates, updated_at)
+                        marketing_opt_in, important_dates, sweep_at, updated_at)
                 select md5('bench-contact:' || i)::uuid, 0, ? || i % ?, 'First' || i || ' Last' || i, 30,
-                       'Europe/London', ?::timestamptz - (i % 365) * interval '1 day',
+                       'Europe/London', loaded_at - (i % 365) * interval '1 day',
                        (array['PROSPECT', 'ACTIVE_CUSTOMER', 'AT_RISK'])[i % 3 + 1], 'EMAIL', i % 2 = 0,
-                       jsonb_build_array(jsonb_build_object('kind', 'BIRTHDAY', 'month', i % 12 + 1,
-                                                            'day', i % 28 + 1)),
-                       ?::timestamptz
-                  from generate_series(1, ?) as i""",
-                OWNER_PREFIX, REPS, now, now, contacts);
+                       jsonb_build_array(jsonb_build_object('kind', 'BIRTHDAY',
+                               'month', case when due then extract(month from birthday_soon) else i % 12 + 1 end,
+                               'day', case when due then extract(day from birthday_soon) else i % 28 + 1 end)),
+                       case when due then loaded_at + interval '1 hour' + (i % 3600) * interval '1 second'
+                            else loaded_at + (i % 300 + 1) * interval '1 day' end,
+                       loaded_at
+                  from (select ?::timestamptz as loaded_at) as settings, generate_series(1, ?) as i,
+                       lateral (select i % ? = 0 as due,
+                                       -- three days after the sweep, in the contact's zone: its task appears then
+                                       (loaded_at + interval '3 days 2 hours') at time zone 'Europe/London'
+                                           as birthday_soon) as t""",
+                OWNER_PREFIX, REPS, now, contacts, CONTACT_SWEEPS_DUE_EVERY);
+        sql.update("""
+                insert into relationship_health (contact_id, owner, score, band, components, computed_at, recheck_at)
+                select md5('bench-contact:' || i)::uuid, ? || i % ?, 80, 'HEALTHY', '[]'::jsonb, loaded_at,
+                       case when i % ? = 0 then loaded_at + interval '1 hour' + (i % 3600) * interval '1 second'
+                            else loaded_at + (i % 300 + 1) * interval '1 day' end
+                  from (select ?::timestamptz as loaded_at) as settings, generate_series(1, ?) as i""",
+                OWNER_PREFIX, REPS, CONTACT_SWEEPS_DUE_EVERY, now, contacts);
         long checkIns = sql.update("""
                 insert into task (id, version, contact_id, owner, kind, subject, time_window, status, priority,
                         due_at, reason, rule, source_event_ids, snoozed_until, sweep_at, created_at, updated_at)
@@ -103,6 +124,7 @@ final class ProjectedContacts {
                                        end as escalate_at) as t
                 """, OWNER_PREFIX, REPS, now, escalationsDue() + escalationsLater(), contacts, escalationsDue());
         sql.update("analyze contact_projection");
+        sql.update("analyze relationship_health");
         sql.update("analyze task");
         return checkIns + escalating;
     }
@@ -116,7 +138,22 @@ final class ProjectedContacts {
         return sql.count("select count(*) from task where owner like ? and sweep_at <= ?", OWNER_PREFIX + "%", at);
     }
 
+    long contactsStillDue(Instant at) {
+        return sql.count("select count(*) from contact_projection where owner like ? and sweep_at <= ?",
+                OWNER_PREFIX + "%", at);
+    }
+
+    long healthStillDue(Instant at) {
+        return sql.count("select count(*) from relationship_health where owner like ? and recheck_at <= ?",
+                OWNER_PREFIX + "%", at);
+    }
+
+    long appreciationTasks() {
+        return sql.count("select count(*) from task where owner like ? and kind = 'APPRECIATION'", OWNER_PREFIX + "%");
+    }
+
     void delete() {
+        sql.update("delete from relationship_health where owner like ?", OWNER_PREFIX + "%");
         sql.update("delete from task where owner like ?", OWNER_PREFIX + "%");
         sql.update("delete from contact_projection where owner like ?", OWNER_PREFIX + "%");
     }

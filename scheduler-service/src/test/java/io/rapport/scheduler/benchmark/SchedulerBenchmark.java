@@ -31,6 +31,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.testing.ConsumerAssignments;
 import io.rapport.events.testing.TopicWatcher;
 import io.rapport.scheduler.MovableClock;
+import io.rapport.scheduler.health.sweep.HealthSweeper;
+import io.rapport.scheduler.sweep.ContactSweeper;
 import io.rapport.scheduler.sweep.TaskSweeper;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
@@ -65,6 +67,10 @@ class SchedulerBenchmark {
     Scheduler scheduler;
     @Inject
     TaskSweeper taskSweeper;
+    @Inject
+    ContactSweeper contactSweeper;
+    @Inject
+    HealthSweeper healthSweeper;
 
     private Sql sql;
 
@@ -119,7 +125,10 @@ class SchedulerBenchmark {
     }
 
     private void sweepLargeProjection() {
-        taskSweeper.sweep(); // what other test runs' events raised may be due already
+        // what other test runs' events raised may be due already
+        taskSweeper.sweep();
+        contactSweeper.sweep();
+        healthSweeper.sweep();
         Instant now = clock.instant();
         ProjectedContacts projection = new ProjectedContacts(sql, contacts, now);
         long start = System.nanoTime();
@@ -129,12 +138,24 @@ class SchedulerBenchmark {
                 projection.escalationsLater(), secondsSince(start));
         try {
             time("task, nothing due", taskSweeper::sweep);
+            time("contact, nothing due", contactSweeper::sweep);
+            time("health, nothing due", healthSweeper::sweep);
 
             clock.travelTo(now.plus(ProjectedContacts.DUE_WITHIN));
             int swept = time("task", taskSweeper::sweep);
             assertThat(projection.swept()).as("loaded tasks swept").isEqualTo(projection.due());
             assertThat(projection.stillDue(clock.instant())).as("loaded tasks still due").isZero();
             assertThat(swept).isGreaterThanOrEqualTo(projection.due());
+
+            int contactsSwept = time("contact", contactSweeper::sweep);
+            assertThat(contactsSwept).isGreaterThanOrEqualTo(projection.contactsDue());
+            assertThat(projection.contactsStillDue(clock.instant())).as("loaded contacts still due").isZero();
+            report("sweep contact: %d birthday tasks raised", projection.appreciationTasks());
+            assertThat(projection.appreciationTasks()).isEqualTo(projection.contactsDue());
+
+            int healthSwept = time("health", healthSweeper::sweep);
+            assertThat(healthSwept).isGreaterThanOrEqualTo(projection.contactsDue());
+            assertThat(projection.healthStillDue(clock.instant())).as("loaded health scores still due").isZero();
         } finally {
             projection.delete();
         }

@@ -66,7 +66,13 @@ public class HealthSweeper {
                 for update skip locked""", UUID.class)
                 .setParameter(1, now).setParameter(2, BATCH)
                 .getResultList();
-        due.forEach(health::recomputeSwept);
+        for (UUID contactId : due) {
+            health.recomputeSwept(contactId);
+            // each contact's rows are done with: a session that keeps them makes every later query's flush check
+            // them all again (the rows stay locked until the batch commits)
+            entityManager.flush();
+            entityManager.clear();
+        }
         return due.size();
     }
 }
