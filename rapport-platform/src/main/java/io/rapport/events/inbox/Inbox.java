@@ -11,34 +11,34 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.events.EventType;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * Applies incoming events exactly once: the event id is recorded in the same transaction as the effect, so a
- * redelivered event changes nothing. A message that cannot be read or applied is nacked, which the channel's
- * {@code failure-strategy=dead-letter-queue} turns into a dead-letter record while consumption goes on.
+ * redelivered event changes nothing. A failure that may pass is retried first ({@link InboxTransaction}); a message
+ * that cannot be read or applied is nacked, which the channel's {@code failure-strategy=dead-letter-queue} turns
+ * into a dead-letter record while consumption goes on.
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
-    private final EntityManager entityManager;
+    private final InboxTransaction transaction;
     private final ObjectMapper objectMapper;
 
-    public Inbox(EntityManager entityManager, ObjectMapper objectMapper) {
-        this.entityManager = entityManager;
+    public Inbox(InboxTransaction transaction, ObjectMapper objectMapper) {
+        this.transaction = transaction;
         this.objectMapper = objectMapper;
     }
 
     /**
      * @param consumer names the consumer, so that two consumers in one service may each apply the same event
-     * @param handler  applies the event; runs in the transaction that records it as processed
+     * @param handler  applies the event; runs in the transaction that records it as processed, again after a
+     *                 failure that may pass, and not at all for an event already processed
      */
     public CompletionStage<Void> process(Message<String> message, String consumer, Consumer<IncomingEvent> handler) {
         IncomingEvent event;
@@ -49,14 +49,7 @@ public class Inbox {
             return message.nack(e);
         }
         try {
-            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                if (!markProcessed(consumer, event.id())) {
-                    return false;
-                }
-                handler.accept(event);
-                return true;
-            });
-            if (!applied) {
+            if (!transaction.apply(consumer, event, handler)) {
                 LOG.debugf("Event %s already processed by %s, skipped", event.id(), consumer);
             }
             return message.ack();
@@ -65,16 +58,6 @@ public class Inbox {
                     consumer, e.getMessage());
             return message.nack(e);
         }
-    }
-
-    private boolean markProcessed(String consumer, String eventId) {
-        int inserted = entityManager.createNativeQuery("""
-                insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, now())
-                on conflict do nothing""")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .executeUpdate();
-        return inserted == 1;
     }
 
     private IncomingEvent read(Message<String> message) {

@@ -1,0 +1,143 @@
+package io.rapport.scheduler.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.events.EventType;
+import io.rapport.events.inbox.Inbox;
+import io.rapport.events.inbox.IncomingEvent;
+import io.rapport.events.inbox.UnprocessableEventException;
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PessimisticLockException;
+
+/**
+ * The platform inbox as every consumer uses it: a failure that may pass (here a lock conflict) is retried in a fresh
+ * transaction and the event applied once; an event that cannot be applied, or a failure that persists, is nacked
+ * (dead-lettered by the channel).
+ */
+@QuarkusTest
+class InboxRetryTest {
+
+    private static final String CONSUMER = "inbox-retry-test";
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aFailureThatPassesIsRetriedAndTheEventAppliedOnce() {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger applied = new AtomicInteger();
+        Consumer<IncomingEvent> flaky = event -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new PessimisticLockException("could not obtain lock (attempt " + attempts.get() + ")");
+            }
+            applied.incrementAndGet();
+        };
+        Delivery delivery = new Delivery();
+
+        delivery.process(inbox, flaky);
+        assertThat(delivery.outcome()).isEqualTo("ack");
+        assertThat(attempts).hasValue(3);
+        assertThat(applied).hasValue(1);
+        assertThat(processedRecords(delivery.eventId)).isEqualTo(1);
+
+        // delivered again: recorded as processed, so not applied again
+        Delivery again = delivery.redelivered();
+        again.process(inbox, flaky);
+        assertThat(again.outcome()).isEqualTo("ack");
+        assertThat(applied).hasValue(1);
+    }
+
+    @Test
+    void anEventThatCannotBeAppliedIsNackedWithoutRetries() {
+        AtomicInteger attempts = new AtomicInteger();
+        Delivery delivery = new Delivery();
+        delivery.process(inbox, event -> {
+            attempts.incrementAndGet();
+            throw new UnprocessableEventException("lacks an owner");
+        });
+        assertThat(delivery.outcome()).isEqualTo("nack: lacks an owner");
+        assertThat(attempts).hasValue(1);
+        assertThat(processedRecords(delivery.eventId)).isZero();
+    }
+
+    @Test
+    void aFailureThatPersistsIsNackedAfterTheRetries() {
+        AtomicInteger attempts = new AtomicInteger();
+        Delivery delivery = new Delivery();
+        long start = System.nanoTime();
+        delivery.process(inbox, event -> {
+            attempts.incrementAndGet();
+            throw new PessimisticLockException("could not obtain lock");
+        });
+        assertThat(delivery.outcome()).startsWith("nack");
+        assertThat(attempts).hasValue(5); // the first try and four retries
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(processedRecords(delivery.eventId)).isZero(); // a later redelivery may still apply it
+    }
+
+    private long processedRecords(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from processed_event where consumer = ?1 and event_id = ?2")
+                .setParameter(1, CONSUMER).setParameter(2, eventId).getSingleResult()).longValue());
+    }
+
+    /** One delivery of a contact.created CloudEvent, recording whether the inbox acked or nacked it. */
+    private static final class Delivery {
+
+        final String eventId;
+        private final AtomicReference<String> outcome = new AtomicReference<>();
+
+        Delivery() {
+            this(UUID.randomUUID().toString());
+        }
+
+        private Delivery(String eventId) {
+            this.eventId = eventId;
+        }
+
+        Delivery redelivered() {
+            return new Delivery(eventId);
+        }
+
+        void process(Inbox inbox, Consumer<IncomingEvent> handler) {
+            UUID contact = UUID.randomUUID();
+            var cloudEvent = new DefaultIncomingCloudEventMetadata<>("1.0", eventId,
+                    URI.create("/rapport/contacts-service"), EventType.CONTACT_CREATED.cloudEventType(),
+                    "application/json", null, contact.toString(), ZonedDateTime.now(), Map.of(), null);
+            Message<String> message = Message.of("{\"id\": \"" + contact + "\"}", Metadata.of(cloudEvent),
+                    () -> {
+                        outcome.set("ack");
+                        return CompletableFuture.completedFuture(null);
+                    },
+                    failure -> {
+                        outcome.set("nack: " + failure.getMessage());
+                        return CompletableFuture.completedFuture(null);
+                    });
+            inbox.process(message, CONSUMER, handler).toCompletableFuture().join();
+        }
+
+        String outcome() {
+            return outcome.get();
+        }
+    }
+}
