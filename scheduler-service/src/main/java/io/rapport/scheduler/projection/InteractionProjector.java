@@ -38,9 +38,12 @@ public class InteractionProjector {
             applySnapshot(event.dataAs(InteractionSnapshot.class, objectMapper), event.id());
         } else if (type == EventType.INTERACTION_DELETED) {
             InteractionDeleted deleted = event.dataAs(InteractionDeleted.class, objectMapper);
+            if (deleted.contactId() != null) {
+                contactLock.lock(deleted.contactId()); // before reading, so a merge re-pointing it is seen
+            }
             InteractionProjection interaction = InteractionProjection.findById(deleted.id());
             if (interaction != null && !interaction.deleted) {
-                contactLock.lock(interaction.contactId);
+                contactLock.lock(interaction.contactId); // the survivor's, if a merge re-pointed it
                 interaction.deleted = true;
                 rules.onInteraction(interaction, deleted.owner(), event.id());
                 health.recompute(interaction.contactId);

@@ -45,12 +45,11 @@ public class ContactTimeRules {
         RuleOutcome dates = importantDates.evaluate(contact, now);
         RuleOutcome survey = feedbackDue.evaluate(contact, SurveyHistory.of(contact.contactId, now), now);
 
-        List<String> dueDates = dates.proposals().stream().map(TaskProposal::subject).toList();
         dates.proposals().forEach(proposal -> tasks.raise(proposal, contact.contactId, contact.owner, sourceEventId));
-        if (!contact.isReachable()) {
-            openDateTasks(contact).filter(task -> !dueDates.contains(task.subject)).forEach(task -> tasks.close(task,
-                    TaskStatus.AUTO_RESOLVED, "the contact is do-not-contact, former, erased or merged", sourceEventId));
-        }
+        List<String> currentDates = contact.isReachable() ? ImportantDateRule.subjects(contact) : List.of();
+        openDateTasks(contact).filter(task -> !currentDates.contains(task.subject)).toList().forEach(task ->
+                tasks.close(task, TaskStatus.AUTO_RESOLVED, contact.isReachable() ? "the date was removed"
+                        : "the contact is do-not-contact, former, erased or merged", sourceEventId));
         survey.proposals().stream().findFirst().ifPresentOrElse(
                 proposal -> tasks.raise(proposal, contact.contactId, contact.owner, sourceEventId),
                 () -> tasks.resolve(contact.contactId, TaskKind.FEEDBACK_DUE, FeedbackDueRule.SUBJECT,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +54,7 @@ public class ImportantDateRule {
             LocalDate appearsOn = occurrence.minusDays(config.datesLeadDays());
             LocalDate nextAppearance = appearsOn;
             if (!today.isBefore(appearsOn)) {
-                proposals.add(proposal(date, occurrence, today, zone));
+                proposals.add(proposal(date, occurrence, zone));
                 nextAppearance = nextOccurrence(monthDay.get(), occurrence.plusDays(1)).minusDays(config.datesLeadDays());
             }
             Instant next = nextAppearance.atStartOfDay(zone).toInstant();
@@ -63,16 +63,25 @@ public class ImportantDateRule {
         return new RuleOutcome(proposals, lookAgainAt);
     }
 
+    /** One subject per date of the contact: two work anniversaries are two tasks, not one. */
     public static String subject(ImportantDate date) {
         String kind = date.kind().toLowerCase(Locale.ROOT).replace('_', '-');
-        return SUBJECT_PREFIX + ("CUSTOM".equals(date.kind()) && date.label() != null ? kind + ":" + date.label() : kind);
+        String which = date.label() != null && !date.label().isBlank() ? date.label().strip()
+                : String.format(Locale.ROOT, "%02d-%02d", date.month(), date.day());
+        return SUBJECT_PREFIX + kind + ":" + which;
     }
 
-    private TaskProposal proposal(ImportantDate date, LocalDate occurrence, LocalDate today, ZoneId zone) {
-        long daysAhead = ChronoUnit.DAYS.between(today, occurrence);
-        String when = daysAhead == 0 ? "today" : daysAhead == 1 ? "tomorrow" : "in " + daysAhead + " days";
-        StringBuilder reason = new StringBuilder(describe(date)).append(" on ").append(occurrence)
-                .append(" (").append(when).append(", ").append(zone.getId()).append(")");
+    /** The subjects of every date the contact has, due or not. */
+    public static List<String> subjects(ContactProjection contact) {
+        return contact.importantDates == null ? List.of() : contact.importantDates.stream()
+                .filter(date -> monthDay(date).isPresent()).map(ImportantDateRule::subject).toList();
+    }
+
+    private TaskProposal proposal(ImportantDate date, LocalDate occurrence, ZoneId zone) {
+        // absolute, so the reason stays true on every day the task is open
+        StringBuilder reason = new StringBuilder(describe(date)).append(" on ")
+                .append(occurrence.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)).append(' ')
+                .append(occurrence).append(" (").append(zone.getId()).append(")");
         if (date.year() != null && date.year() < occurrence.getYear()) {
             reason.append("; ").append(years(date, occurrence.getYear() - date.year()));
         }

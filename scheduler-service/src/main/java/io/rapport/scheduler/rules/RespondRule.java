@@ -29,6 +29,9 @@ public class RespondRule {
     public RespondRule(RulesConfig config, Zones zones) {
         this.config = config.respond();
         this.zones = zones;
+        if (this.config.businessHours().enabled()) {
+            hoursIn(zones.team()); // refuses to start with hours that close before they open, or no working day
+        }
     }
 
     public static String subject(InteractionProjection inbound) {
@@ -45,8 +48,7 @@ public class RespondRule {
         String sla;
         if (config.businessHours().enabled()) {
             RulesConfig.BusinessHours hours = config.businessHours();
-            due = new BusinessHours(hours.start(), hours.end(), hours.days(), zone)
-                    .plus(interaction.occurredAt, config.sla());
+            due = hoursIn(zone).plus(interaction.occurredAt, config.sla());
             sla = "response SLA " + hours(config) + " business hours (" + hours.start() + "-" + hours.end() + " "
                     + zone.getId() + ")";
         } else {
@@ -57,6 +59,11 @@ public class RespondRule {
                 + LocalDate.ofInstant(interaction.occurredAt, zone) + " awaits a reply; " + sla;
         return Optional.of(new TaskProposal(NAME, TaskKind.RESPOND, subject(interaction), "", TaskPriority.HIGH, due,
                 reason, due));
+    }
+
+    private BusinessHours hoursIn(ZoneId zone) {
+        RulesConfig.BusinessHours hours = config.businessHours();
+        return new BusinessHours(hours.start(), hours.end(), hours.days(), zone);
     }
 
     private static String hours(RulesConfig.Respond config) {
