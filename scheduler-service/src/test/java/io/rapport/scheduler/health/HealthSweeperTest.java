@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -72,8 +73,7 @@ class HealthSweeperTest {
             clock.advance(Duration.ofDays(10)); // 48 days: 75 × (2 − 48/30)
             awaitSweptTo(contact, 30, "AT_RISK");
             tasksTopic.await(healthChanged(contact).and(record -> "AT_RISK".equals(band(record))), BOUND);
-            // one contact's events keep their order on the topic: nothing was published between the two
-            List<ConsumerRecord<String, String>> events = tasksTopic.awaitAll(healthChanged(contact), 2, BOUND);
+            List<ConsumerRecord<String, String>> events = healthEventsSoFar(tasksTopic, contact);
             assertThat(events).extracting(HealthSweeperTest::band).containsExactly("WATCH", "AT_RISK");
         }
     }
@@ -94,7 +94,7 @@ class HealthSweeperTest {
             assertThat(crossed.getInt("previousScore")).isEqualTo(90);
             assertThat(crossed.getString("previousBand")).isEqualTo("HEALTHY");
             assertThat(crossed.getString("band")).isEqualTo("WATCH");
-            assertThat(tasksTopic.awaitAll(healthChanged(contact), 1, BOUND)).hasSize(1);
+            assertThat(healthEventsSoFar(tasksTopic, contact)).hasSize(1);
         }
     }
 
@@ -110,6 +110,19 @@ class HealthSweeperTest {
             assertThat(health.getInt("score")).isEqualTo(score);
             assertThat(health.getString("band")).isEqualTo(band);
         });
+    }
+
+    /**
+     * Every health-changed event of the contact published so far: a task raised now for the same contact (a reminder
+     * of a far-off commitment, which leaves the score alone) is published after them on the same partition, so once
+     * it has arrived, so have they.
+     */
+    private List<ConsumerRecord<String, String>> healthEventsSoFar(TopicWatcher tasksTopic, UUID contact) {
+        fixture.commitment(contact, EventType.COMMITMENT_MADE, "OPEN", Instant.parse("2099-01-01T00:00:00Z"), null);
+        tasksTopic.await(record -> contact.toString().equals(record.key())
+                && EventType.TASK_CREATED.cloudEventType().equals(TopicWatcher.header(record, "ce_type"))
+                && "COMMITMENT_DUE".equals(JsonPath.from(record.value()).getString("kind")), BOUND);
+        return tasksTopic.awaitAll(healthChanged(contact), 0, BOUND);
     }
 
     private static Predicate<ConsumerRecord<String, String>> healthChanged(UUID contact) {
