@@ -1,13 +1,9 @@
 package io.rapport.scheduler.sweep;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.rapport.scheduler.projection.ContactLock;
@@ -25,19 +21,18 @@ import jakarta.persistence.EntityManager;
 public class ContactSweeper {
 
     private static final Logger LOG = Logger.getLogger(ContactSweeper.class);
-    private static final int BATCH = 500;
 
+    private final DueRows dueRows;
     private final EntityManager entityManager;
     private final ContactTimeRules timeRules;
     private final ContactLock contactLock;
-    private final Clock clock;
 
-    public ContactSweeper(EntityManager entityManager, ContactTimeRules timeRules, ContactLock contactLock,
-            Clock clock) {
+    public ContactSweeper(DueRows dueRows, EntityManager entityManager, ContactTimeRules timeRules,
+            ContactLock contactLock) {
+        this.dueRows = dueRows;
         this.entityManager = entityManager;
         this.timeRules = timeRules;
         this.contactLock = contactLock;
-        this.clock = clock;
     }
 
     @Scheduled(every = "${rapport.sweep.interval}", delayed = "10s",
@@ -51,36 +46,14 @@ public class ContactSweeper {
 
     /** @return how many contacts this run looked at */
     public int sweep() {
-        int total = 0;
-        int swept;
-        do {
-            swept = QuarkusTransaction.requiringNew().call(this::sweepBatch);
-            total += swept;
-        } while (swept == BATCH); // fewer: nothing more is due, or the rest is busy and waits for the next run
-        return total;
-    }
-
-    private int sweepBatch() {
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<UUID> due = entityManager.createNativeQuery("""
-                select contact_id from contact_projection where sweep_at <= ?1 order by sweep_at limit ?2
-                for update skip locked""", UUID.class)
-                .setParameter(1, now).setParameter(2, BATCH)
-                .getResultList();
-        int swept = 0;
-        for (UUID id : due) {
+        return dueRows.sweep("contact_projection", "contact_id", "sweep_at", (id, now) -> {
             // a contact whose events are being applied right now is left to the next run: waiting here, with the
             // batch's rows locked, could deadlock with that consumer
-            if (contactLock.tryLock(id)) {
-                timeRules.evaluate(entityManager.find(ContactProjection.class, id), null);
-                swept++;
-                // done with this contact's rows: a session that keeps them makes every later query's flush check
-                // them all again (the rows stay locked until the batch commits)
-                entityManager.flush();
-                entityManager.clear();
+            if (!contactLock.tryLock(id)) {
+                return false;
             }
-        }
-        return swept;
+            timeRules.evaluate(entityManager.find(ContactProjection.class, id), null);
+            return true;
+        });
     }
 }

@@ -1,15 +1,11 @@
 package io.rapport.scheduler.sweep;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.rapport.scheduler.task.Task;
@@ -28,14 +24,13 @@ import jakarta.persistence.EntityManager;
 public class TaskSweeper {
 
     private static final Logger LOG = Logger.getLogger(TaskSweeper.class);
-    private static final int BATCH = 500;
 
+    private final DueRows dueRows;
     private final EntityManager entityManager;
-    private final Clock clock;
 
-    public TaskSweeper(EntityManager entityManager, Clock clock) {
+    public TaskSweeper(DueRows dueRows, EntityManager entityManager) {
+        this.dueRows = dueRows;
         this.entityManager = entityManager;
-        this.clock = clock;
     }
 
     @Scheduled(every = "${rapport.sweep.interval}", delayed = "10s",
@@ -47,30 +42,12 @@ public class TaskSweeper {
         }
     }
 
-    /** @return how many tasks this run changed */
+    /** @return how many tasks this run looked at */
     public int sweep() {
-        int total = 0;
-        int swept;
-        do {
-            swept = QuarkusTransaction.requiringNew().call(this::sweepBatch);
-            total += swept;
-        } while (swept == BATCH);
-        return total;
-    }
-
-    private int sweepBatch() {
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<UUID> due = entityManager.createNativeQuery("""
-                select id from task where sweep_at <= ?1 order by sweep_at limit ?2 for update skip locked""",
-                UUID.class)
-                .setParameter(1, now).setParameter(2, BATCH)
-                .getResultList();
-        for (UUID id : due) {
-            Task task = entityManager.find(Task.class, id);
-            wakeOrEscalate(task, now);
-        }
-        return due.size();
+        return dueRows.sweep("task", "id", "sweep_at", (id, now) -> {
+            wakeOrEscalate(entityManager.find(Task.class, id), now);
+            return true;
+        });
     }
 
     private static void wakeOrEscalate(Task task, Instant now) {
