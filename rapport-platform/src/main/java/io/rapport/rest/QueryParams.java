@@ -72,6 +72,17 @@ public final class QueryParams {
         return limit;
     }
 
+    /** A page size given as text (a non-number is answered like a size out of range, not with JAX-RS's 404). */
+    public static int limit(String value, int max) {
+        int limit;
+        try {
+            limit = Integer.parseInt(value.strip());
+        } catch (NumberFormatException notANumber) {
+            limit = 0; // out of range too
+        }
+        return limit(limit, max);
+    }
+
     /** A period whose named bounds, when both given, are in order. */
     public static void period(String fromName, Instant from, String toName, Instant to) {
         if (from != null && to != null && !from.isBefore(to)) {

@@ -31,7 +31,6 @@ import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -118,9 +117,7 @@ public class ContactResource {
             @QueryParam("sort") String sort,
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw new BadRequestException("Query parameter 'limit' must be between 1 and " + config.maxPageSize());
-        }
+        QueryParams.limit(limit, config.maxPageSize());
         ContactSort order = ContactSort.fromParameter(sort);
         ContactQuery query = new ContactQuery(text, caller.ownerFilter(owner), blankToNull(tag),
                 QueryParams.enumValue(LifecycleStage.class, "stage", stage),

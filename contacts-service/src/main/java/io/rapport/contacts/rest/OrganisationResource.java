@@ -18,13 +18,13 @@ import io.rapport.contacts.service.OrganisationService;
 import io.rapport.rest.Cursor;
 import io.rapport.rest.JsonMergePatch;
 import io.rapport.rest.Preconditions;
+import io.rapport.rest.QueryParams;
 import io.rapport.rest.idempotency.IdempotencyKeys;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -91,9 +91,7 @@ public class OrganisationResource {
     public OrganisationPage list(@QueryParam("q") String text,
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
             @QueryParam("cursor") String cursor) {
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw new BadRequestException("Query parameter 'limit' must be between 1 and " + config.maxPageSize());
-        }
+        QueryParams.limit(limit, config.maxPageSize());
         List<Organisation> page = organisations.list(text, limit, Cursor.decode(cursor));
         return new OrganisationPage(page.stream().map(OrganisationResource::toResponse).toList(),
                 Cursor.next(page, limit, OrganisationService::cursorAfter));

@@ -30,7 +30,6 @@ import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -123,9 +122,7 @@ public class SurveyResource {
             @Parameter(description = "NPS, CSAT or BOTH") @QueryParam("kind") String kind,
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw new BadRequestException("Query parameter 'limit' must be between 1 and " + config.maxPageSize());
-        }
+        QueryParams.limit(limit, config.maxPageSize());
         SurveyQuery query = new SurveyQuery(QueryParams.uuid("contactId", contactId),
                 caller.ownerFilter(blankToNull(owner)), QueryParams.enumValue(SurveyStatus.class, "status", status),
                 QueryParams.enumValue(SurveyKind.class, "kind", kind), limit, Cursor.decode(cursor));

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.rapport.scheduler.projection.ContactProjection;
-import io.rapport.scheduler.projection.FeedbackProjection;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskStatus;
@@ -43,7 +42,8 @@ public class ContactTimeRules {
     public void evaluate(ContactProjection contact, String sourceEventId) {
         Instant now = clock.instant();
         RuleOutcome dates = importantDates.evaluate(contact, now);
-        RuleOutcome survey = feedbackDue.evaluate(contact, SurveyHistory.of(contact.contactId, now), now);
+        SurveyHistory surveys = SurveyHistory.of(contact.contactId, now);
+        RuleOutcome survey = feedbackDue.evaluate(contact, surveys, now);
 
         dates.proposals().forEach(proposal -> tasks.raise(proposal, contact.contactId, contact.owner, sourceEventId));
         List<String> currentDates = contact.isReachable() ? ImportantDateRule.subjects(contact) : List.of();
@@ -53,7 +53,7 @@ public class ContactTimeRules {
         survey.proposals().stream().findFirst().ifPresentOrElse(
                 proposal -> tasks.raise(proposal, contact.contactId, contact.owner, sourceEventId),
                 () -> tasks.resolve(contact.contactId, TaskKind.FEEDBACK_DUE, FeedbackDueRule.SUBJECT,
-                        surveyNotDue(contact, now), sourceEventId));
+                        surveyNotDue(contact, surveys), sourceEventId));
 
         contact.sweepAt = Stream.of(dates.nextLook(), survey.nextLook())
                 .flatMap(Optional::stream)
@@ -68,11 +68,11 @@ public class ContactTimeRules {
                 List.of(TaskStatus.OPEN, TaskStatus.SNOOZED));
     }
 
-    private static String surveyNotDue(ContactProjection contact, Instant now) {
+    private static String surveyNotDue(ContactProjection contact, SurveyHistory surveys) {
         if (!contact.isReachable()) {
             return "the contact is do-not-contact, former, erased or merged";
         }
-        return FeedbackProjection.openSurvey(contact.contactId, now).isPresent() ? "a survey was sent"
+        return surveys.openUntil().isPresent() ? "a survey was sent"
                 : "a survey was answered, or the contact is no longer in a surveyed stage";
     }
 }

@@ -20,7 +20,6 @@ import io.rapport.scheduler.health.service.OwnerBook;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
@@ -64,7 +63,7 @@ public class OwnerHealthResource {
         if (!caller.canRead(owner)) {
             throw new ForbiddenException("A rep sees only their own book");
         }
-        int pageSize = pageSize(limit);
+        int pageSize = QueryParams.limit(limit, config.maxPageSize());
         List<RelationshipHealth> page = book.page(owner, QueryParams.enumValue(HealthBand.class, "band", band),
                 pageSize, Cursor.decode(cursor));
         return new HealthPage(page.stream().map(HealthMapper::toResponse).toList(),
@@ -72,15 +71,4 @@ public class OwnerHealthResource {
     }
 
     /** Read as text, so that a limit that is no number is a 400 naming it rather than JAX-RS's 404. */
-    private int pageSize(String limit) {
-        try {
-            int size = Integer.parseInt(limit.strip());
-            if (size >= 1 && size <= config.maxPageSize()) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new BadRequestException("Query parameter 'limit' must be between 1 and " + config.maxPageSize());
-    }
 }
