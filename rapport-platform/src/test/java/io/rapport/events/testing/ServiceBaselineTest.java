@@ -5,7 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
 
 /**
  * What every Rapport service offers from day one: readiness that checks PostgreSQL and Kafka, OpenAPI and Swagger
@@ -52,5 +62,38 @@ public abstract class ServiceBaselineTest {
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         given().header("Authorization", "Bearer " + forged).when().get(protectedPath())
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    /**
+     * Tens of thousands of requests (probes, the API with a token, the API without one) leave the process holding what
+     * it held before: no socket, thread or heap is kept per request. The warm-up fills the pools (connections, worker
+     * threads, caches) to the size the load needs, so what is measured after it is what the requests leave behind.
+     */
+    @Test
+    void manyRequestsLeaveNoFileDescriptorsThreadsOrHeapBehind() throws InterruptedException {
+        URI base = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        HttpRequest live = ResourceSoak.get(base.resolve("/q/health/live"));
+        HttpRequest ready = ResourceSoak.get(base.resolve("/q/health/ready"));
+        HttpRequest api = ResourceSoak.get(base.resolve(protectedPath()), "Authorization",
+                TestTokens.bearer("soak", "manager"));
+        HttpRequest noToken = ResourceSoak.get(base.resolve(protectedPath()));
+        // mostly what Kubernetes and clients send all day; readiness (a database and a broker round trip) now and then
+        List<HttpRequest> requests = List.of(live, api, noToken, live, api, live, noToken, api, live, ready);
+        try (ResourceSoak soak = new ResourceSoak(12)) {
+            assertThat(soak.send(2_000, requests)).as("failed requests while warming up").isZero();
+            ResourceSoak.Usage before = ResourceSoak.usage();
+
+            assertThat(soak.send(20_000, requests)).as("failed requests under load").isZero();
+
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                ResourceSoak.Usage after = ResourceSoak.usage();
+                assertThat(after.fileDescriptors()).as("open file descriptors (before: %s)", before)
+                        .isLessThanOrEqualTo(before.fileDescriptors() + 40);
+                assertThat(after.threads()).as("threads (before: %s)", before)
+                        .isLessThanOrEqualTo(before.threads() + 16);
+                assertThat(after.heapBytes()).as("heap after a collection (before: %s)", before)
+                        .isLessThanOrEqualTo(before.heapBytes() + 48L * 1024 * 1024);
+            });
+        }
     }
 }
