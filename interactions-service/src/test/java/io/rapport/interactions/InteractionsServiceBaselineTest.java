@@ -5,10 +5,15 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.events.testing.ContactsServiceStub;
 import io.rapport.events.testing.ServiceBaselineTest;
 
+/** Registers the contacts-service stand-in for every test of the module (one application, one start). */
 @QuarkusTest
+@WithTestResource(value = ContactsServiceStub.class, scope = TestResourceScope.GLOBAL)
 class InteractionsServiceBaselineTest extends ServiceBaselineTest {
 
     @Override

@@ -8,9 +8,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.jboss.logging.Logger;
 
@@ -26,7 +29,6 @@ import io.rapport.contacts.service.ContactService;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -83,10 +85,11 @@ public class ContactImporter {
             Caller caller) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Map<String, UUID> createdInBatch = new HashMap<>();
+                // one query finds the stored contacts of every address in the batch; rows add their own as they go
+                Map<String, UUID> knownAddresses = storedContactsByAddress(batch);
                 List<ImportResult> results = new ArrayList<>(batch.size());
                 for (ImportRow row : batch) {
-                    results.add(importRow(row, defaultOwner, onDuplicate, caller, createdInBatch));
+                    results.add(importRow(row, defaultOwner, onDuplicate, caller, knownAddresses));
                 }
                 // one flush per batch lets JDBC batch the inserts; clearing keeps the next batch's context small
                 entityManager.flush();
@@ -102,15 +105,19 @@ public class ContactImporter {
     private ImportResult writeAlone(ImportRow row, String defaultOwner, OnDuplicate onDuplicate, Caller caller) {
         try {
             return QuarkusTransaction.requiringNew()
-                    .call(() -> importRow(row, defaultOwner, onDuplicate, caller, new HashMap<>()));
+                    .call(() -> importRow(row, defaultOwner, onDuplicate, caller, storedContactsByAddress(List.of(row))));
         } catch (RuntimeException e) {
             return ImportResult.rejected(row.number(), "could not be written: " + e.getMessage(), null);
         }
     }
 
     /** Runs inside the batch's transaction; a rejected row writes nothing. */
+    /**
+     * @param knownAddresses lower-cased email address -> the contact holding it: those stored before the batch, and
+     *                       those of the contacts the batch created so far
+     */
     private ImportResult importRow(ImportRow row, String defaultOwner, OnDuplicate onDuplicate, Caller caller,
-            Map<String, UUID> createdInBatch) {
+            Map<String, UUID> knownAddresses) {
         if (row.unreadable() != null) {
             return ImportResult.rejected(row.number(), row.unreadable(), null);
         }
@@ -132,12 +139,13 @@ public class ContactImporter {
                     .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
                     .toList());
         }
-        UUID existing = existingWithEmail(input, createdInBatch);
+        UUID existing = emails(input).stream().map(knownAddresses::get).filter(Objects::nonNull).findFirst()
+                .orElse(null);
         try {
             contacts.checkInput(input); // before any write, so a rejected row leaves the batch's transaction intact
             if (existing == null) {
                 UUID id = contacts.create(input, caller).id;
-                emails(input).forEach(address -> createdInBatch.put(address, id));
+                emails(input).forEach(address -> knownAddresses.putIfAbsent(address, id));
                 return ImportResult.created(row.number(), id);
             }
             if (onDuplicate == OnDuplicate.SKIP) {
@@ -159,24 +167,31 @@ public class ContactImporter {
         }
     }
 
-    /** A contact with one of the row's emails: created earlier in this batch (not flushed yet), or stored. */
-    private UUID existingWithEmail(ContactInput input, Map<String, UUID> createdInBatch) {
-        List<String> addresses = emails(input);
-        if (addresses.isEmpty()) {
-            return null;
+    /** The stored contact of each email address the rows name (lower-cased), in one query. */
+    private Map<String, UUID> storedContactsByAddress(List<ImportRow> rows) {
+        String[] addresses = rows.stream().filter(row -> row.unreadable() == null)
+                .flatMap(row -> addressesOf(row.contact())).distinct().toArray(String[]::new);
+        Map<String, UUID> stored = new HashMap<>();
+        if (addresses.length == 0) {
+            return stored;
         }
-        for (String address : addresses) {
-            if (createdInBatch.containsKey(address)) {
-                return createdInBatch.get(address);
-            }
-        }
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = entityManager.createNativeQuery(
-                "select contact_id from contact_email where lower(address) in (:addresses) limit 1", UUID.class)
-                .setParameter("addresses", addresses)
-                .setFlushMode(FlushModeType.COMMIT) // the batch's own rows are in createdInBatch
+        List<Object[]> found = entityManager.createNativeQuery("""
+                select distinct on (lower(address)) lower(address), contact_id from contact_email
+                where lower(address) = any(cast(?1 as text[])) order by lower(address), contact_id""", Object[].class)
+                .setParameter(1, addresses)
                 .getResultList();
-        return ids.isEmpty() ? null : ids.get(0);
+        found.forEach(row -> stored.put((String) row[0], (UUID) row[1]));
+        return stored;
+    }
+
+    /** The addresses of a row as written, before it is read as a contact (the duplicate check needs no more). */
+    private static Stream<String> addressesOf(ObjectNode contact) {
+        if (contact == null || !contact.path("emails").isArray()) {
+            return Stream.empty();
+        }
+        return StreamSupport.stream(contact.get("emails").spliterator(), false)
+                .map(email -> email.path("address").asText("").strip().toLowerCase())
+                .filter(address -> !address.isEmpty());
     }
 
     private static List<String> emails(ContactInput input) {

@@ -3,11 +3,11 @@ package io.rapport.feedback.consumer;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.rapport.events.inbox.Inbox;
 import io.rapport.feedback.service.ContactProjector;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Contact events keep the contact projection current, and merge and erasure reach the surveys. */
@@ -26,7 +26,7 @@ public class ContactEventsConsumer {
 
     @Incoming("contact-events")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.process(message, CONSUMER, projector::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.processBatch(batch, CONSUMER, projector);
     }
 }

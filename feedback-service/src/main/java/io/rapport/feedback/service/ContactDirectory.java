@@ -3,6 +3,7 @@ package io.rapport.feedback.service;
 import java.util.UUID;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.rapport.contacts.lookup.ContactLookup;
 import io.rapport.feedback.FeedbackContact;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +11,20 @@ import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
-/** The contacts this service knows from contact events, as the API may use them. */
+/**
+ * The contacts this service knows from contact events, as the API may use them. A contact the projection does not
+ * know yet (its event is on its way) is read from contacts-service with the caller's token.
+ */
 @ApplicationScoped
 public class ContactDirectory {
+
+    private final ContactLookup lookup;
+    private final ContactProjector projector;
+
+    public ContactDirectory(ContactLookup lookup, ContactProjector projector) {
+        this.lookup = lookup;
+        this.projector = projector;
+    }
 
     /**
      * The contact a new survey asks, if the caller may ask it: unknown (or another rep's), merged or erased is
@@ -22,6 +34,17 @@ public class ContactDirectory {
         // a share lock until the survey commits: an erasure or merge of the contact applied meanwhile waits for it,
         // and then purges or re-points the new survey too (or the survey waits, and sees the contact erased or merged)
         FeedbackContact contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_READ);
+        if (contact == null) {
+            ContactLookup.Answer answer = lookUp(id);
+            if (answer instanceof ContactLookup.Erased) {
+                throw Problems.unprocessable("contactId", "contact " + id + " was erased");
+            }
+            if (answer instanceof ContactLookup.Merged merged) {
+                throw Problems.unprocessable("contactId", "contact " + id + " was merged into " + merged.survivor(),
+                        "mergedInto", merged.survivor().toString());
+            }
+            contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_READ);
+        }
         if (contact != null && contact.erased) {
             throw Problems.unprocessable("contactId", "contact " + id + " was erased");
         }
@@ -41,6 +64,18 @@ public class ContactDirectory {
     /** The contact whose history the caller wants: 404 when unknown or not theirs, 410 when erased. */
     public FeedbackContact readable(UUID id, Caller caller) {
         FeedbackContact contact = FeedbackContact.findById(id);
+        if (contact == null) {
+            ContactLookup.Answer answer = lookUp(id);
+            if (answer instanceof ContactLookup.Erased) {
+                throw Problems.gone("Contact " + id + " was erased");
+            }
+            if (answer instanceof ContactLookup.Merged merged) {
+                throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                        .withDetail("Contact " + id + " was merged into " + merged.survivor())
+                        .with("mergedInto", merged.survivor().toString()).build();
+            }
+            contact = FeedbackContact.findById(id);
+        }
         if (contact != null && contact.erased) {
             throw Problems.gone("Contact " + id + " was erased");
         }
@@ -53,5 +88,10 @@ public class ContactDirectory {
             throw new NotFoundException("No contact " + id);
         }
         return contact;
+    }
+
+    /** A contact the projection does not know: contacts-service says what it is for the caller (503 if it cannot). */
+    private ContactLookup.Answer lookUp(UUID id) {
+        return lookup.findAndProject(id, snapshot -> projector.applySnapshot(snapshot, "contacts-service's answer"));
     }
 }

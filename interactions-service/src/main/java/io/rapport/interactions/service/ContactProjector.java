@@ -1,6 +1,7 @@
 package io.rapport.interactions.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.events.contract.ContactErased;
 import io.rapport.events.contract.ContactMerged;
 import io.rapport.events.contract.ContactSnapshot;
+import io.rapport.events.inbox.EventHandler;
+import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.interactions.KnownContact;
@@ -23,7 +26,7 @@ import jakarta.persistence.EntityManager;
  * Merged and erased are final.
  */
 @ApplicationScoped
-public class ContactProjector {
+public class ContactProjector implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(ContactProjector.class);
 
@@ -37,22 +40,38 @@ public class ContactProjector {
         this.clock = clock;
     }
 
+    /** Loads the batch's contacts that are projected already in one query: the events then find them without one. */
+    @Override
+    public void prepare(List<IncomingEvent> events) {
+        List<UUID> ids = EventKeys.contactIds(events);
+        if (!ids.isEmpty()) {
+            KnownContact.list("id in ?1", ids);
+        }
+    }
+
     public void apply(IncomingEvent event) {
         if (event.type().isEmpty()) {
             LOG.debugf("Event %s of unknown type %s ignored", event.id(), event.rawType());
             return;
         }
         switch (event.type().get()) {
-            case CONTACT_CREATED, CONTACT_UPDATED -> snapshot(event.dataAs(ContactSnapshot.class, objectMapper), event);
+            case CONTACT_CREATED, CONTACT_UPDATED -> applySnapshot(event.dataAs(ContactSnapshot.class, objectMapper),
+                    "event " + event.id());
             case CONTACT_MERGED -> merged(event.dataAs(ContactMerged.class, objectMapper), event);
             case CONTACT_ERASED -> erased(event.dataAs(ContactErased.class, objectMapper), event);
             default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.rawType());
         }
     }
 
-    private void snapshot(ContactSnapshot snapshot, IncomingEvent event) {
+    /**
+     * Applies a contact's state, from an event or read from contacts-service on a projection miss; an older version
+     * than the one projected changes nothing.
+     *
+     * @param source where the snapshot comes from, for the error message
+     */
+    public void applySnapshot(ContactSnapshot snapshot, String source) {
         if (snapshot.id() == null || snapshot.owner() == null || snapshot.owner().isBlank()) {
-            throw new UnprocessableEventException("contact snapshot in event " + event.id() + " lacks id or owner");
+            throw new UnprocessableEventException("contact snapshot in " + source + " lacks id or owner");
         }
         KnownContact contact = KnownContact.findById(snapshot.id());
         if (contact == null) {

@@ -200,7 +200,7 @@ class ContactEventsConsumerTest {
                 .then().statusCode(200).body("owner", is(newOwner)));
         as(rep, "rep").get("/api/v1/interactions/" + call).then().statusCode(404);
         as(rep, "rep").body(interactionJson(contact, "CALL", "OUTBOUND", MEETING)).post("/api/v1/interactions")
-                .then().statusCode(403);
+                .then().statusCode(422); // no longer theirs: as unknown as any other rep's contact
 
         sendSnapshot(sender, EventType.CONTACT_UPDATED, UUID.randomUUID().toString(), contact, 1, rep);
         awaitMarkerBehind(contact);

@@ -115,11 +115,11 @@ class CommitmentResourceTest {
     }
 
     @Test
-    void unknownContactIs422AndOthersContactsAre403() {
+    void unknownAndOtherRepsContactsAre422AndIntegratorsAre403() {
         as(rep, "rep").body(commitmentJson(UUID.randomUUID(), "x", futureDue)).post("/api/v1/commitments")
                 .then().statusCode(422).contentType(PROBLEM_JSON).body("detail", containsString("Unknown contact"));
         as("another-rep", "rep").body(commitmentJson(contact, "x", futureDue)).post("/api/v1/commitments")
-                .then().statusCode(403).contentType(PROBLEM_JSON);
+                .then().statusCode(422).contentType(PROBLEM_JSON).body("detail", containsString("Unknown contact"));
         as("integration", "integrator").body(commitmentJson(contact, "x", futureDue)).post("/api/v1/commitments")
                 .then().statusCode(403);
         String id = makeCommitment("mia", "manager", commitmentJson(contact, "x", futureDue));

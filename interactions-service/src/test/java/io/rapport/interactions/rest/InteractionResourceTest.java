@@ -199,7 +199,7 @@ class InteractionResourceTest {
     void onlyTheOwnerManagersAndAdminsLogAndIntegratorsOnlyRead() {
         String json = interactionJson(contact, "MEETING", "OUTBOUND", "2026-03-02T10:00:00Z");
         as("another-rep", "rep").body(json).post("/api/v1/interactions")
-                .then().statusCode(403).contentType(PROBLEM_JSON);
+                .then().statusCode(422).contentType(PROBLEM_JSON);
         as("integration", "integrator").body(json).post("/api/v1/interactions")
                 .then().statusCode(403).contentType(PROBLEM_JSON);
 

@@ -8,22 +8,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 /**
  * Records an event in the outbox. It must run inside the transaction that makes the state change, so the change
- * and its event commit or roll back together; {@link OutboxRelay} publishes it afterwards.
+ * and its event commit or roll back together; {@link OutboxRelay} publishes it afterwards, woken by the commit.
  */
 @ApplicationScoped
 public class EventPublisher {
 
+    /** Marks a transaction whose commit already wakes the relay. */
+    private static final Object WAKES_RELAY = new Object();
+
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public EventPublisher(ObjectMapper objectMapper, Clock clock) {
+    public EventPublisher(ObjectMapper objectMapper, Clock clock, TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay) {
         this.objectMapper = objectMapper;
         this.clock = clock;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /**
@@ -42,7 +53,27 @@ public class EventPublisher {
         event.occurredAt = clock.instant();
         event.payload = toJson(data);
         event.persist();
+        wakeRelayAfterCommit();
         return event.id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKES_RELAY) != null) {
+            return;
+        }
+        transactions.putResource(WAKES_RELAY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 
     private String toJson(Object data) {

@@ -14,12 +14,16 @@ public interface EventsConfig {
     Outbox outbox();
 
     interface Outbox {
-        /** How often the relay looks for unpublished events. */
-        @WithDefault("0.5s")
+        /**
+         * How often the relay looks for unpublished events when no commit woke it: a fallback, since every commit
+         * that writes events wakes the relay of its own replica, and the replica holding the relay's lock looks
+         * again after each drain.
+         */
+        @WithDefault("5s")
         Duration pollInterval();
 
-        /** Most events published per relay transaction. */
-        @WithDefault("200")
+        /** Most events read, sent and deleted at once. */
+        @WithDefault("500")
         int batchSize();
 
         /** How long the relay waits for the broker to acknowledge a batch before retrying it later. */

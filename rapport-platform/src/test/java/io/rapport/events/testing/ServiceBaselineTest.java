@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,11 @@ public abstract class ServiceBaselineTest {
                 TestTokens.bearer("soak", "manager"));
         HttpRequest noToken = ResourceSoak.get(base.resolve(protectedPath()));
         // mostly what Kubernetes and clients send all day; readiness (a database and a broker round trip) now and then
-        List<HttpRequest> requests = List.of(live, api, noToken, live, api, live, noToken, api, live, ready);
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            requests.addAll(List.of(live, api, noToken, api));
+        }
+        requests.add(ready);
         try (ResourceSoak soak = new ResourceSoak(12)) {
             assertThat(soak.send(2_000, requests)).as("failed requests while warming up").isZero();
             ResourceSoak.Usage before = ResourceSoak.usage();

@@ -3,11 +3,11 @@ package io.rapport.scheduler.consumer;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.rapport.events.inbox.Inbox;
 import io.rapport.scheduler.projection.ContactProjector;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
@@ -23,7 +23,7 @@ public class ContactEventsConsumer {
 
     @Incoming("contact-events")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.process(message, "scheduler.contact-events", projector::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.processBatch(batch, "scheduler.contact-events", projector);
     }
 }

@@ -1,5 +1,6 @@
 package io.rapport.scheduler.projection;
 
+import java.util.Collection;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,21 @@ public class ContactLock {
     public void lock(UUID contactId) {
         entityManager.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
                 .setParameter(1, key(contactId)).getSingleResult();
+    }
+
+    /**
+     * Takes the locks of every contact a batch of events is about, in one statement and always in the same order, so
+     * that two consumers' batches wait for each other instead of deadlocking. The appliers take each lock again
+     * (a lock already held is granted at once).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void lockAll(Collection<UUID> contactIds) {
+        long[] keys = contactIds.stream().mapToLong(ContactLock::key).distinct().sorted().toArray();
+        if (keys.length > 0) {
+            entityManager.createNativeQuery(
+                    "select count(pg_advisory_xact_lock(k)) from (select unnest(cast(?1 as bigint[])) as k order by k) l",
+                    Long.class).setParameter(1, keys).getSingleResult();
+        }
     }
 
     /** Takes two contacts' locks (a merge's), always in the same order so that two merges cannot deadlock. */

@@ -1,5 +1,6 @@
 package io.rapport.scheduler.projection;
 
+import java.util.List;
 import java.time.Clock;
 import java.util.ArrayList;
 
@@ -9,6 +10,8 @@ import io.rapport.events.EventType;
 import io.rapport.events.contract.ContactErased;
 import io.rapport.events.contract.ContactMerged;
 import io.rapport.events.contract.ContactSnapshot;
+import io.rapport.events.inbox.EventHandler;
+import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.scheduler.health.service.HealthService;
@@ -20,7 +23,7 @@ import jakarta.transaction.Transactional.TxType;
 
 /** Keeps the contact projection current from contact events and re-evaluates the contact's rules. */
 @ApplicationScoped
-public class ContactProjector {
+public class ContactProjector implements EventHandler {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
@@ -28,19 +31,34 @@ public class ContactProjector {
     private final Clock clock;
     private final HealthService health;
     private final ContactLock contactLock;
+    private final AppliedEvents appliedEvents;
 
     public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules, Clock clock,
-            HealthService health, ContactLock contactLock) {
+            HealthService health, ContactLock contactLock, AppliedEvents appliedEvents) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.timeRules = timeRules;
         this.clock = clock;
         this.health = health;
         this.contactLock = contactLock;
+        this.appliedEvents = appliedEvents;
     }
 
+    /** Locks the batch's contacts up front, in order: see {@link ContactLock#lockAll}. */
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void prepare(List<IncomingEvent> events) {
+        contactLock.lockAll(EventKeys.contactIds(events));
+    }
+
+    @Override
     @Transactional(TxType.MANDATORY)
     public void apply(IncomingEvent event) {
+        applyEvent(event);
+        appliedEvents.writeAndForget();
+    }
+
+    private void applyEvent(IncomingEvent event) {
         EventType type = event.type().orElse(null);
         if (type == EventType.CONTACT_CREATED || type == EventType.CONTACT_UPDATED) {
             applySnapshot(event.dataAs(ContactSnapshot.class, objectMapper), event.id());

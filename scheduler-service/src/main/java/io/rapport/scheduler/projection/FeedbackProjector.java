@@ -1,5 +1,6 @@
 package io.rapport.scheduler.projection;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.events.EventType;
 import io.rapport.events.contract.FeedbackReceived;
 import io.rapport.events.contract.FeedbackRequested;
+import io.rapport.events.inbox.EventHandler;
+import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.scheduler.health.service.HealthService;
@@ -18,25 +21,40 @@ import jakarta.transaction.Transactional.TxType;
 
 /** Surveys sent and answered: what an answer calls for is decided by the feedback rules. */
 @ApplicationScoped
-public class FeedbackProjector {
+public class FeedbackProjector implements EventHandler {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
     private final ContactTimeRules timeRules;
     private final HealthService health;
     private final ContactLock contactLock;
+    private final AppliedEvents appliedEvents;
 
     public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules,
-            HealthService health, ContactLock contactLock) {
+            HealthService health, ContactLock contactLock, AppliedEvents appliedEvents) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.timeRules = timeRules;
         this.health = health;
         this.contactLock = contactLock;
+        this.appliedEvents = appliedEvents;
     }
 
+    /** Locks the batch's contacts up front, in order: see {@link ContactLock#lockAll}. */
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void prepare(List<IncomingEvent> events) {
+        contactLock.lockAll(EventKeys.contactIds(events));
+    }
+
+    @Override
     @Transactional(TxType.MANDATORY)
     public void apply(IncomingEvent event) {
+        applyEvent(event);
+        appliedEvents.writeAndForget();
+    }
+
+    private void applyEvent(IncomingEvent event) {
         EventType type = event.type().orElse(null);
         if (type == EventType.FEEDBACK_REQUESTED) {
             applyRequest(event.dataAs(FeedbackRequested.class, objectMapper), event.id());

@@ -1,11 +1,14 @@
 package io.rapport.scheduler.projection;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.events.EventType;
 import io.rapport.events.contract.CommitmentSnapshot;
 import io.rapport.events.contract.InteractionDeleted;
 import io.rapport.events.contract.InteractionSnapshot;
+import io.rapport.events.inbox.EventHandler;
+import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.scheduler.health.service.HealthService;
@@ -16,23 +19,38 @@ import jakarta.transaction.Transactional.TxType;
 
 /** Keeps touch-points and commitments current from interaction events and re-evaluates the rules they concern. */
 @ApplicationScoped
-public class InteractionProjector {
+public class InteractionProjector implements EventHandler {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
     private final HealthService health;
     private final ContactLock contactLock;
+    private final AppliedEvents appliedEvents;
 
     public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules, HealthService health,
-            ContactLock contactLock) {
+            ContactLock contactLock, AppliedEvents appliedEvents) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.health = health;
         this.contactLock = contactLock;
+        this.appliedEvents = appliedEvents;
     }
 
+    /** Locks the batch's contacts up front, in order: see {@link ContactLock#lockAll}. */
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void prepare(List<IncomingEvent> events) {
+        contactLock.lockAll(EventKeys.contactIds(events));
+    }
+
+    @Override
     @Transactional(TxType.MANDATORY)
     public void apply(IncomingEvent event) {
+        applyEvent(event);
+        appliedEvents.writeAndForget();
+    }
+
+    private void applyEvent(IncomingEvent event) {
         EventType type = event.type().orElse(null);
         if (type == EventType.INTERACTION_LOGGED || type == EventType.INTERACTION_UPDATED) {
             applySnapshot(event.dataAs(InteractionSnapshot.class, objectMapper), event.id());

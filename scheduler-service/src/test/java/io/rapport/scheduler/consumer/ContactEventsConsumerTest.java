@@ -3,6 +3,7 @@ package io.rapport.scheduler.consumer;
 import static io.rapport.events.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,6 +33,7 @@ import io.rapport.events.testing.ConsumerAssignments;
 import io.rapport.events.testing.TopicWatcher;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.inject.Inject;
 
 @QuarkusTest
@@ -124,6 +126,41 @@ class ContactEventsConsumerTest {
         }
         sendContact(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), contact, contact, 0, 30);
         awaitTasks(contact, rep, 1);
+    }
+
+    /**
+     * Events are applied a batch at a time, in one transaction: a poison event inside a batch rolls it back, goes to
+     * the dead-letter topic alone, and the rest of the batch is applied, each event once even when it came twice.
+     */
+    @Test
+    void aPoisonEventInsideABatchIsDeadLetteredAloneAndTheRestOfTheBatchApplied() {
+        UUID first = UUID.randomUUID();
+        UUID poisoned = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        String firstEvent = UUID.randomUUID().toString();
+        String poisonEvent = UUID.randomUUID().toString();
+        KafkaConsumer<Object, Object> consumer = kafka.getConsumer("contact-events");
+        try (TopicWatcher deadLetters = TopicWatcher.local("rapport.scheduler.dlq.v1")) {
+            // held back, so that one poll returns all of them: one batch
+            consumer.pause().await().atMost(BOUND);
+            try {
+                sendContact(EventType.CONTACT_CREATED, firstEvent, first, first, 0, 30);
+                sender.send(EventType.CONTACT_CREATED, poisonEvent, first.toString(), poisoned.toString(), CREATED,
+                        "{\"id\":\"" + poisoned + "\",\"version\":0}");
+                sendContact(EventType.CONTACT_CREATED, firstEvent, first, first, 0, 30);
+                sendContact(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), first, last, 0, 30);
+            } finally {
+                consumer.resume().await().atMost(BOUND);
+            }
+            awaitTasks(last, rep, 1);
+            awaitTasks(first, rep, 1);
+            ConsumerRecord<String, String> dead = deadLetters.await(r -> first.toString().equals(r.key()), BOUND);
+            assertThat(TopicWatcher.header(dead, "ce_id")).isEqualTo(poisonEvent);
+            assertThatThrownBy(() -> deadLetters.awaitAll(r -> first.toString().equals(r.key()), 2,
+                    Duration.ofSeconds(3))).as("only the poison event is dead-lettered")
+                    .isInstanceOf(AssertionError.class).hasMessageStartingWith("Saw 1 of 2");
+        }
+        tasksOf(poisoned, rep).body("items", hasSize(0));
     }
 
     @Test

@@ -30,12 +30,18 @@ final class ServiceProcess {
 
     static ServiceProcess start(Path root, String module, int port, Map<String, String> environment, Path logDir)
             throws IOException {
+        return start(root, module, port, environment, logDir, module);
+    }
+
+    /** @param name names the log file: a second replica of a module logs apart */
+    static ServiceProcess start(Path root, String module, int port, Map<String, String> environment, Path logDir,
+            String name) throws IOException {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + module + " first (mvn package)");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(module + ".log");
+        Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart keeps the earlier log

@@ -3,6 +3,7 @@ package io.rapport.scheduler.e2e;
 import static io.rapport.events.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.hasSize;
@@ -23,9 +24,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.core.ConditionTimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,6 +84,7 @@ class SuiteEndToEndIT {
             env.put("KAFKA_GROUP_ID", service.getKey() + "-e2e-" + UUID.randomUUID());
             if (!service.getKey().equals("contacts-service")) {
                 env.put("MP_MESSAGING_INCOMING_CONTACT_EVENTS_AUTO_OFFSET_RESET", "latest");
+                env.put("RAPPORT_CONTACTS_URL", "http://127.0.0.1:" + SERVICES.get("contacts-service"));
             }
             if (service.getKey().equals("scheduler-service")) {
                 env.put("MP_MESSAGING_INCOMING_INTERACTION_EVENTS_AUTO_OFFSET_RESET", "latest");
@@ -102,23 +107,26 @@ class SuiteEndToEndIT {
 
     /**
      * The interactions and feedback services learn contacts from contact events, starting at the end of the topic:
-     * until their consumers have partitions, a new contact could pass them by. Add contacts until both know one.
+     * until their consumers have partitions, an event could pass them by. Send marker contacts (known to no one but
+     * the consumers: contacts-service has never heard of them) until both services know one.
      */
     private static void awaitContactProjectionsConsuming() {
         String owner = "warm-up-" + UUID.randomUUID();
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            String contact = given().header("Authorization", bearer(owner, "rep")).contentType(ContentType.JSON)
-                    .body("{\"firstName\": \"Warm-up\"}")
-                    .when().post(contactsUrl + "/api/v1/contacts").then().statusCode(201).extract().path("id");
-            try {
-                await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(500)).until(() ->
-                        knows(owner, interactionsUrl + "/api/v1/contacts/" + contact + "/timeline")
-                                && knows(owner, feedbackUrl + "/api/v1/contacts/" + contact + "/feedback"));
-                return true;
-            } catch (ConditionTimeoutException missed) {
-                return false;
-            }
-        });
+        try (CloudEventSender sender = CloudEventSender.local()) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                UUID marker = UUID.randomUUID();
+                sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), marker.toString(),
+                        marker.toString(), Instant.now(), markerSnapshot(marker, owner));
+                try {
+                    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250)).until(() ->
+                            knows(owner, interactionsUrl + "/api/v1/contacts/" + marker + "/timeline")
+                                    && knows(owner, feedbackUrl + "/api/v1/contacts/" + marker + "/feedback"));
+                    return true;
+                } catch (ConditionTimeoutException missed) {
+                    return false;
+                }
+            });
+        }
     }
 
     private static boolean knows(String owner, String url) {
@@ -222,11 +230,11 @@ class SuiteEndToEndIT {
     void aClientsStoryAcrossAllServicesBecomesTheRepsAgenda() throws Exception {
         String contact = postContact(14);
         // five days ago: past the 8 business-hour SLA whatever the weekday today
-        String inbound = postWhenKnown(interactionsUrl + "/api/v1/interactions", """
+        String inbound = post(interactionsUrl + "/api/v1/interactions", """
                 {"contactId": "%s", "type": "EMAIL", "direction": "INBOUND", "occurredAt": "%s",
                  "subject": "Invoice question", "requiresResponse": true}"""
                 .formatted(contact, Instant.now().minus(Duration.ofDays(5)))).getString("id");
-        String token = postWhenKnown(feedbackUrl + "/api/v1/surveys",
+        String token = post(feedbackUrl + "/api/v1/surveys",
                 "{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}").getString("token");
         given().contentType(ContentType.JSON).body("{\"npsScore\": 3, \"comment\": \"Slow answers\"}")
                 .when().post(feedbackUrl + "/api/v1/public/surveys/" + token + "/response")
@@ -296,6 +304,117 @@ class SuiteEndToEndIT {
                 .untilAsserted(() -> tasksOf(contact).body("items", hasSize(1)));
     }
 
+    /**
+     * A frontend creates a contact and at once records something about it in the other services, before their
+     * projections can have the contact from its event: every write succeeds, as the services read the contact from
+     * contacts-service with the rep's own token. A contact that does not exist, or is another rep's, is still 422.
+     */
+    @Test
+    @Order(5)
+    void aContactJustCreatedCanBeUsedEverywhereAtOnce() {
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String contact = postContact(30);
+            Instant now = Instant.now();
+            Map<String, String> writes = Map.of(
+                    interactionsUrl + "/api/v1/interactions", """
+                            {"contactId": "%s", "type": "CALL", "direction": "OUTBOUND", "occurredAt": "%s"}"""
+                            .formatted(contact, now),
+                    interactionsUrl + "/api/v1/commitments", """
+                            {"contactId": "%s", "description": "Send the proposal", "dueAt": "%s"}"""
+                            .formatted(contact, now.plus(Duration.ofDays(3))),
+                    feedbackUrl + "/api/v1/surveys", "{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}");
+            writes.forEach((url, body) -> {
+                int status = given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                        .body(body).when().post(url).statusCode();
+                if (status != 201) {
+                    refused.add(status + " " + url);
+                }
+            });
+        }
+        assertThat(refused).as("writes refused right after the contact was created").isEmpty();
+
+        String unknown = UUID.randomUUID().toString();
+        String othersContact = given().header("Authorization", bearer("other-" + rep, "rep"))
+                .contentType(ContentType.JSON).body("{\"firstName\": \"Grace\"}")
+                .when().post(contactsUrl + "/api/v1/contacts").then().statusCode(201).extract().path("id");
+        for (String contact : List.of(unknown, othersContact)) {
+            given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                    .body("{\"contactId\": \"%s\", \"description\": \"Call back\", \"dueAt\": \"%s\"}"
+                            .formatted(contact, Instant.now().plus(Duration.ofDays(1))))
+                    .when().post(interactionsUrl + "/api/v1/commitments")
+                    .then().statusCode(422).contentType("application/problem+json");
+            given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                    .body("{\"contactId\": \"" + contact + "\", \"kind\": \"CSAT\"}")
+                    .when().post(feedbackUrl + "/api/v1/surveys")
+                    .then().statusCode(422).contentType("application/problem+json");
+        }
+    }
+
+    /** While contacts-service cannot be asked, a contact the projection does not know is neither unknown nor known. */
+    @Test
+    @Order(6)
+    void aContactThatCannotBeCheckedIsServiceUnavailableNotUnknown() throws Exception {
+        ServiceProcess contacts = processes.get("contacts-service");
+        contacts.stop();
+        try {
+            String unseen = UUID.randomUUID().toString();
+            given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                    .body("""
+                            {"contactId": "%s", "type": "CALL", "direction": "OUTBOUND", "occurredAt": "%s"}"""
+                            .formatted(unseen, Instant.now()))
+                    .when().post(interactionsUrl + "/api/v1/interactions")
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "2");
+            given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                    .body("{\"contactId\": \"" + unseen + "\", \"kind\": \"NPS\"}")
+                    .when().post(feedbackUrl + "/api/v1/surveys")
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "2");
+        } finally {
+            processes.put("contacts-service", ServiceProcess.start(ROOT, "contacts-service",
+                    SERVICES.get("contacts-service"), environments.get("contacts-service"), workDir));
+            processes.get("contacts-service").awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    /**
+     * A second scheduler replica joins the consumer group and the partitions are shared between the two: every
+     * contact posted meanwhile gets exactly one CHECK_IN task, published exactly once (one outbox relay at a time).
+     */
+    @Test
+    @Order(7)
+    void twoSchedulerReplicasShareThePartitionsWithoutADuplicateTask() throws Exception {
+        Map<String, String> environment = environments.get("scheduler-service");
+        ServiceProcess second = ServiceProcess.start(ROOT, "scheduler-service", 18085, environment, workDir,
+                "scheduler-service-2");
+        try (TopicWatcher tasksTopic = TopicWatcher.local(Topic.TASKS.topicName());
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
+            second.awaitReady(Duration.ofSeconds(120));
+            String group = environment.get("KAFKA_GROUP_ID");
+            // three consumers (contact, interaction and feedback events) in each replica, all with partitions
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                        .describedGroups().get(group).get();
+                return description.members().size() == 6 && description.members().stream()
+                        .map(member -> member.assignment().topicPartitions().size()).reduce(0, Integer::sum) == 9;
+            });
+
+            List<String> contacts = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                contacts.add(postContact(30));
+            }
+            await().atMost(BOUND).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                for (String contact : contacts) {
+                    tasksOf(contact).body("items", hasSize(1)).body("items[0].kind", is("CHECK_IN"));
+                }
+            });
+            tasksTopic.awaitAll(r -> contacts.contains(r.key()), 60, BOUND);
+            assertThatThrownBy(() -> tasksTopic.awaitAll(r -> contacts.contains(r.key()), 61, Duration.ofSeconds(3)))
+                    .as("one task.created per contact").isInstanceOf(AssertionError.class);
+        } finally {
+            second.stop();
+        }
+    }
+
     private String postContact(int cadenceDays) {
         return given().header("Authorization", bearer(rep, "rep"))
                 .contentType(ContentType.JSON)
@@ -305,19 +424,9 @@ class SuiteEndToEndIT {
                 .extract().path("id");
     }
 
-    /** POSTs once the service has learnt of the contact from its event (until then it answers 4xx, writing nothing). */
-    private JsonPath postWhenKnown(String url, String body) {
-        JsonPath[] created = new JsonPath[1];
-        await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).until(() -> {
-            var response = given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
-                    .body(body).when().post(url);
-            if (response.statusCode() == 201) {
-                created[0] = response.jsonPath();
-                return true;
-            }
-            return false;
-        });
-        return created[0];
+    private JsonPath post(String url, String body) {
+        return given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON).body(body)
+                .when().post(url).then().statusCode(201).extract().jsonPath();
     }
 
     private JsonPath agenda() {

@@ -72,7 +72,7 @@ public class HealthScorer {
                 : Math.max(0, RECENCY_AT_CADENCE * (2 - cadences));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(facts.touched() ? "lastTouchAt" : "contactCreatedAt", facts.since().toString());
-        values.put("daysSince", elapsed.toDays());
+        values.put("daysSince", Math.toIntExact(elapsed.toDays()));
         values.put("cadenceDays", facts.cadenceDays());
         String explanation = (facts.touched() ? "last touch-point " : "no touch-point since the contact was added ")
                 + daysAgo(elapsed.toDays()) + "; cadence " + facts.cadenceDays() + " days";
@@ -148,10 +148,12 @@ public class HealthScorer {
                     + (notYetDue > 0 ? " (" + notYetDue + " open)" : ""));
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("keptOnTime", keptOnTime);
-        values.put("keptLate", keptLate);
-        values.put("overdue", overdue);
-        values.put("notYetDue", notYetDue);
+        // ints, as JSON gives them back: stored facts compare equal to computed ones, so an unchanged score is
+        // not written again
+        values.put("keptOnTime", Math.toIntExact(keptOnTime));
+        values.put("keptLate", Math.toIntExact(keptLate));
+        values.put("overdue", Math.toIntExact(overdue));
+        values.put("notYetDue", Math.toIntExact(notYetDue));
         String explanation = "kept " + (keptOnTime + keptLate) + " of " + due + " commitments due"
                 + (keptLate > 0 ? " (" + keptLate + " late)" : "") + (overdue > 0 ? "; " + overdue + " overdue" : "");
         return new Rating(HealthFactor.COMMITMENTS, (int) Math.round(100.0 * (keptOnTime + keptLate / 2.0) / due),

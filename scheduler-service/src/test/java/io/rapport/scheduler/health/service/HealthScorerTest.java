@@ -34,7 +34,7 @@ class HealthScorerTest {
 
         HealthComponent lapsed = component(touchedDaysAgo(47), HealthFactor.RECENCY);
         assertThat(lapsed.explanation()).isEqualTo("last touch-point 47 days ago; cadence 30 days");
-        assertThat(lapsed.facts()).containsEntry("daysSince", 47L).containsEntry("cadenceDays", 30)
+        assertThat(lapsed.facts()).containsEntry("daysSince", 47).containsEntry("cadenceDays", 30)
                 .containsEntry("lastTouchAt", NOW.minus(Duration.ofDays(47)).toString());
     }
 
@@ -93,8 +93,8 @@ class HealthScorerTest {
         HealthComponent commitments = component(facts, HealthFactor.COMMITMENTS);
         assertThat(commitments.score()).isEqualTo(50); // (1 + 1/2 + 0) / 3
         assertThat(commitments.explanation()).isEqualTo("kept 2 of 3 commitments due (1 late); 1 overdue");
-        assertThat(commitments.facts()).containsEntry("keptOnTime", 1L).containsEntry("keptLate", 1L)
-                .containsEntry("overdue", 1L).containsEntry("notYetDue", 1L);
+        assertThat(commitments.facts()).containsEntry("keptOnTime", 1).containsEntry("keptLate", 1)
+                .containsEntry("overdue", 1).containsEntry("notYetDue", 1);
 
         HealthComponent notYetDue = component(facts().commitments(
                 List.of(new HealthFacts.Commitment(NOW.plus(Duration.ofDays(3)), null))).build(),

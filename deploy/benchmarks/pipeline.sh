@@ -1,0 +1,241 @@
+#!/usr/bin/env bash
+# Benchmark of the event pipeline on the running suite (start it with deploy/local/rapport up). One run prints each
+# figure beside a baseline measured in the same minutes, with their ratio:
+#   1. writes: pgbench on a copy of the contacts schema (contact + email + outbox row per transaction) against
+#      POST /api/v1/contacts, both with 16 clients (the three other services paused meanwhile);
+#   2. ingest: Kafka's own producer rate against the rate at which the scheduler applies the same number of events
+#      (the benchmark's mix: per contact a contact.created, an inbound email awaiting a reply, the reply, a call and
+#      an inbound message);
+#   3. latency: contact committed -> its CHECK_IN task committed, and inbound interaction committed -> its RESPOND
+#      task committed, p50 / p99, on an idle suite and while 200 contacts a second are written;
+#   4. import: a CSV of 100,000 contacts, its rows/s, and the time from its answer until the last of their CHECK_IN
+#      tasks is open in the scheduler;
+#   5. no false 422: contact created, then at once an interaction logged for it, 500 times: how many 422s.
+# It checks that the work was done (every task there, every row imported), never how fast.
+#   deploy/benchmarks/pipeline.sh            (PIPELINE_IMPORT_ROWS, PIPELINE_INGEST_CONTACTS, PIPELINE_PROBES to resize)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+rapport="$root/deploy/local/rapport"
+import_rows=${PIPELINE_IMPORT_ROWS:-100000}
+ingest_contacts=${PIPELINE_INGEST_CONTACTS:-10000}
+probes=${PIPELINE_PROBES:-60}
+contacts=http://127.0.0.1:8081
+interactions=http://127.0.0.1:8082
+db_host=${RAPPORT_DB_HOST:-127.0.0.1}
+db_port=${RAPPORT_DB_PORT:-5432}
+db_user=${RAPPORT_DB_USER:-rapport}
+export PGPASSWORD=${RAPPORT_DB_PASSWORD:-rapport}
+run="pipe-$(date +%s)"
+work=$(mktemp -d)
+trap 'resume_services; rm -rf "$work"' EXIT
+
+say() { printf '%s\n' "$*"; }
+sql() { local db=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -h "$db_host" -p "$db_port" -U "$db_user" -d "$db" "$@"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }'; }
+now() { date +%s.%N; }
+since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
+
+for tool in hey pgbench curl psql; do
+    if ! command -v "$tool" >/dev/null; then
+        say "installing $tool (Debian packages hey, postgresql-contrib, curl, postgresql-client) ..."
+        apt-get install -y -qq hey postgresql-contrib curl postgresql-client >/dev/null
+    fi
+done
+for port in 8081 8082 8083 8084; do
+    curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null \
+        || { say "the suite is not up (port $port): run deploy/local/rapport up first" >&2; exit 1; }
+done
+rep_token=$("$rapport" token "$run-rep" rep)
+admin_token=$("$rapport" token "$run-admin" admin)
+
+paused=()
+pause_services() {
+    for service in interactions-service feedback-service scheduler-service; do
+        local pid
+        pid=$(pgrep -f -- "$service/target/quarkus-app/quarkus-run.jar" | head -n 1 || true)
+        [[ -n $pid ]] && kill -STOP "$pid" && paused+=("$pid")
+    done
+}
+resume_services() { for pid in "${paused[@]}"; do kill -CONT "$pid" 2>/dev/null || true; done; paused=(); }
+
+kafka_tool() { "$rapport" kafka tool "$@"; }
+
+# Waits until the scheduler has applied everything queued for it (its consumer group has no lag).
+await_scheduler_caught_up() {
+    local deadline=$((SECONDS + ${1:-600})) lag=unknown
+    while ((SECONDS < deadline)); do
+        lag=$(kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server 127.0.0.1:9092 \
+            --describe --group "${KAFKA_GROUP_ID:-scheduler-service}" 2>/dev/null \
+            | awk '$1 == "'"${KAFKA_GROUP_ID:-scheduler-service}"'" && $6 ~ /^[0-9]+$/ { lag += $6; seen = 1 }
+                   END { print seen ? lag : "unknown" }')
+        [[ $lag == 0 ]] && return 0
+        sleep 1
+    done
+    say "the scheduler did not catch up within ${1:-600} s (lag $lag)" >&2
+    return 1
+}
+
+contact_body='{"firstName": "Ada", "lastName": "Lovelace", "emails": [{"address": "ada@example.com"}], "checkInCadenceDays": 21, "tags": ["pipeline"]}'
+
+# --- 1. writes ---------------------------------------------------------------------------------------------------
+say "== 1. writes: pgbench on the contacts schema vs POST /api/v1/contacts, 16 clients, 20 s each"
+sql postgres -c "drop database if exists contacts_pipeline_bench" -c "create database contacts_pipeline_bench"
+pg_dump -s -h "$db_host" -p "$db_port" -U "$db_user" contacts | sql contacts_pipeline_bench >/dev/null
+payload=$(printf '%s' '{"id": "00000000-0000-0000-0000-000000000000", "version": 0, "owner": "bench", "firstName": "Ada", "lastName": "Lovelace", "displayName": "Ada Lovelace", "primaryEmail": "ada@example.com", "organisationId": null, "lifecycleStage": "PROSPECT", "preferredChannel": null, "timezone": null, "checkInCadenceDays": 21, "checkInMaxIntervalDays": null, "importantDates": [], "doNotContact": false, "marketingOptIn": false, "tags": ["pipeline"], "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z"}')
+cat >"$work/contact.sql" <<SQL
+\set n random(1, 1000000000)
+BEGIN;
+INSERT INTO contact (id, version, owner, first_name, last_name, check_in_cadence_days, created_at, updated_at,
+    lifecycle_stage, tags, sort_name, search_text)
+  VALUES (gen_random_uuid(), 0, 'bench', 'Ada', 'Lovelace', 21, now(), now(), 'PROSPECT', '{pipeline}',
+    'lovelace ada', 'ada lovelace ada@example.com pipeline') RETURNING id AS contact_id \gset
+INSERT INTO contact_email (contact_id, position, address, type, is_primary)
+  VALUES (:'contact_id', 0, 'ada' || :n || '@example.com', 'WORK', true);
+INSERT INTO outbox_event (id, topic, event_key, type, subject, occurred_at, payload)
+  VALUES (gen_random_uuid(), 'rapport.contacts.v1', :'contact_id', 'rapport.contact.created.v1', :'contact_id', now(),
+    '$payload');
+COMMIT;
+SQL
+pg_tps=$(pgbench -n -c 16 -j 2 -T 20 -f "$work/contact.sql" -h "$db_host" -p "$db_port" -U "$db_user" \
+    contacts_pipeline_bench 2>/dev/null | awk '/^tps/ { printf "%.0f", $3 }')
+sql postgres -c "drop database contacts_pipeline_bench"
+
+pause_services
+hey -z 5s -c 16 -m POST -T application/json -H "Authorization: Bearer $rep_token" -d "$contact_body" \
+    "$contacts/api/v1/contacts" >/dev/null # warm-up
+hey -z 20s -c 16 -m POST -T application/json -H "Authorization: Bearer $rep_token" -d "$contact_body" \
+    "$contacts/api/v1/contacts" >"$work/hey.txt"
+resume_services
+http_rps=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$work/hey.txt")
+http_201=$(awk '/\[201\]/ { print $2 }' "$work/hey.txt")
+http_other=$(awk '/\[[0-9]+\]/ && !/\[201\]/ { n += $2 } END { print n + 0 }' "$work/hey.txt")
+[[ $http_other == 0 ]] || { say "POST /contacts answered $http_other non-201 responses" >&2; exit 1; }
+say "pgbench (contact + email + outbox row): $pg_tps tps"
+say "POST /api/v1/contacts:                  $http_rps req/s ($http_201 created)"
+say "ratio:                                  $(ratio "$http_rps" "$pg_tps")"
+say "(waiting for the services to apply the $http_201 contacts written meanwhile ...)"
+await_scheduler_caught_up 900
+
+# --- 2. ingest ---------------------------------------------------------------------------------------------------
+say ""
+say "== 2. ingest: Kafka's producer rate vs the scheduler applying $((ingest_contacts * 5)) events"
+kafka_tool org.apache.kafka.tools.ProducerPerformance --topic rapport.pipeline-baseline --num-records 200000 \
+    --record-size 500 --throughput -1 --producer-props bootstrap.servers=127.0.0.1:9092 acks=all >"$work/perf.txt"
+kafka_rate=$(awk '/records sent/ { line = $0 } END { sub(/ records\/sec.*/, "", line); sub(/.*, /, "", line); printf "%.0f", line }' \
+    "$work/perf.txt")
+# the mix as contacts-service and interactions-service publish it: binary CloudEvents keyed by contact id
+awk -v n="$ingest_contacts" -v run="$run" -f "$here/pipeline-mix.awk" >"$work/mix.contacts"
+awk -v n="$ingest_contacts" -v run="$run" -v interactions=1 -f "$here/pipeline-mix.awk" >"$work/mix.interactions"
+produce() {
+    kafka_tool org.apache.kafka.tools.ConsoleProducer --bootstrap-server 127.0.0.1:9092 --topic "$1" \
+        --property parse.key=true --property parse.headers=true --property headers.key.separator== \
+        --property headers.separator='|' --producer-property acks=all --producer-property linger.ms=5 <"$2"
+}
+ingest_start=$(now)
+produce rapport.contacts.v1 "$work/mix.contacts"
+produce rapport.interactions.v1 "$work/mix.interactions"
+events=$((ingest_contacts * 5))
+deadline=$((SECONDS + 900))
+until [[ $(sql scheduler -c "select count(*) from processed_event where event_id like '$run-%'") -ge $events ]]; do
+    ((SECONDS < deadline)) || { say "the scheduler did not apply the events within 900 s" >&2; exit 1; }
+    sleep 0.2
+done
+ingest_seconds=$(since "$ingest_start")
+ingest_rate=$(awk -v n="$events" -v s="$ingest_seconds" 'BEGIN { printf "%.0f", n / s }')
+say "Kafka producer-perf (500 B, acks=all):  $kafka_rate records/s"
+say "scheduler ingest:                       $ingest_rate events/s ($events events applied in $ingest_seconds s)"
+say "ratio:                                  $(ratio "$ingest_rate" "$kafka_rate")"
+
+# --- 3. latency --------------------------------------------------------------------------------------------------
+# event -> task latency of $probes probe contacts, one every 0.3 s: CHECK_IN after contact.created, RESPOND after an
+# inbound interaction awaiting a reply; each the difference of the two rows' created_at.
+probe() {
+    local label=$1 owner="$run-$1" token ids=()
+    token=$("$rapport" token "$owner" rep)
+    : >"$work/$label.contacts"
+    : >"$work/$label.interactions"
+    for ((i = 0; i < probes; i++)); do
+        local id interaction
+        id=$(curl -sf -X POST "$contacts/api/v1/contacts" -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/json' -d "$contact_body" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+        interaction=$(curl -sf -X POST "$interactions/api/v1/interactions" -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/json' -d "{\"contactId\": \"$id\", \"type\": \"EMAIL\", \"direction\": \"INBOUND\", \"occurredAt\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\", \"requiresResponse\": true}" \
+            | sed -E 's/.*"id":"([^"]+)".*/\1/')
+        printf '%s\n' "$id" >>"$work/$label.contacts"
+        printf '%s\n' "$interaction" >>"$work/$label.interactions"
+        sleep 0.3
+    done
+    local deadline=$((SECONDS + 120))
+    until [[ $(sql scheduler -c "select count(*) from task where owner = '$owner' and kind in ('CHECK_IN', 'RESPOND')") -ge $((2 * probes)) ]]; do
+        ((SECONDS < deadline)) || { say "probe tasks missing after 120 s" >&2; exit 1; }
+        sleep 0.5
+    done
+    sql contacts -F ' ' -c "select id, extract(epoch from created_at) from contact where owner = '$owner'" >"$work/$label.c"
+    sql interactions -F ' ' -c "select contact_id, extract(epoch from created_at) from interaction where owner = '$owner'" >"$work/$label.i"
+    sql scheduler -F ' ' -c "select contact_id, kind, extract(epoch from created_at) from task where owner = '$owner' and kind in ('CHECK_IN', 'RESPOND')" >"$work/$label.t"
+    percentiles "$label" CHECK_IN "$work/$label.c" "contact committed -> CHECK_IN"
+    percentiles "$label" RESPOND "$work/$label.i" "inbound committed -> RESPOND "
+}
+percentiles() {
+    local label=$1 kind=$2 sources=$3 text=$4
+    awk -v kind="$kind" 'NR == FNR { at[$1] = $2; next } $2 == kind && ($1 in at) { printf "%.1f\n", ($3 - at[$1]) * 1000 }' \
+        "$sources" "$work/$label.t" | sort -n >"$work/$label.$kind.ms"
+    awk -v text="$text" -v label="$label" '{ v[NR] = $1 } END {
+        p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
+        printf "%-6s %s: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d tasks)\n", label, text, p50, p99, v[NR], NR }' \
+        "$work/$label.$kind.ms"
+}
+say ""
+say "== 3. event -> task latency ($probes probes each, one every 0.3 s)"
+await_scheduler_caught_up 900
+probe idle
+load_seconds=$((probes * 6 / 10 + 30))
+hey -z "${load_seconds}s" -c 8 -q 25 -m POST -T application/json -H "Authorization: Bearer $rep_token" \
+    -d "$contact_body" "$contacts/api/v1/contacts" >"$work/load.txt" &
+load=$!
+sleep 3
+probe loaded
+wait "$load"
+say "(background load: $(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$work/load.txt") contacts/s during the probes)"
+
+# --- 4. import ---------------------------------------------------------------------------------------------------
+say ""
+say "== 4. import: $import_rows CSV rows, then every CHECK_IN open in the scheduler"
+await_scheduler_caught_up 900
+import_owner="$run-import"
+awk -v n="$import_rows" -v run="$run" 'BEGIN {
+  print "firstName,lastName,email,lifecycleStage,tags,birthday,checkInCadenceDays"
+  split("PROSPECT ACTIVE_CUSTOMER AT_RISK", stages, " ")
+  for (i = 1; i <= n; i++)
+    printf "First%d,Last%d,%s-%d@example.com,%s,imported,%02d-%02d,%d\n", i, i, run, i, stages[i % 3 + 1], i % 12 + 1, i % 28 + 1, 7 + i % 60
+}' >"$work/import.csv"
+import_start=$(now)
+curl -sS --fail -X POST "$contacts/api/v1/contacts/import?owner=$import_owner" -H "Authorization: Bearer $admin_token" \
+    -H 'Content-Type: text/csv' --data-binary @"$work/import.csv" -o "$work/import.ndjson"
+import_seconds=$(since "$import_start")
+answered=$(now)
+created=$(grep -c '"status":"CREATED"' "$work/import.ndjson" || true)
+[[ $created == "$import_rows" ]] || { say "import created $created of $import_rows: $(tail -n 1 "$work/import.ndjson")" >&2; exit 1; }
+deadline=$((SECONDS + 1800))
+until [[ $(sql scheduler -c "select count(*) from task where owner = '$import_owner' and kind = 'CHECK_IN' and status = 'OPEN'") -ge $import_rows ]]; do
+    ((SECONDS < deadline)) || { say "CHECK_IN tasks missing 1800 s after the import" >&2; exit 1; }
+    sleep 0.5
+done
+say "import:                                 $import_rows rows in $import_seconds s, $(awk -v n="$import_rows" -v s="$import_seconds" 'BEGIN { printf "%.0f", n / s }') rows/s"
+say "last CHECK_IN open:                     $(since "$answered") s after the import answered"
+
+# --- 5. no false 422 ---------------------------------------------------------------------------------------------
+say ""
+say "== 5. create a contact, then at once log an interaction for it: 500 pairs"
+unknown=0
+for ((i = 0; i < 500; i++)); do
+    id=$(curl -sf -X POST "$contacts/api/v1/contacts" -H "Authorization: Bearer $rep_token" \
+        -H 'Content-Type: application/json' -d "$contact_body" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$interactions/api/v1/interactions" \
+        -H "Authorization: Bearer $rep_token" -H 'Content-Type: application/json' \
+        -d "{\"contactId\": \"$id\", \"type\": \"CALL\", \"direction\": \"OUTBOUND\", \"occurredAt\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"}")
+    [[ $status == 201 ]] || { unknown=$((unknown + 1)); say "pair $i: $status"; }
+done
+say "422 (or any refusal) in 500 create-then-log pairs: $unknown"
