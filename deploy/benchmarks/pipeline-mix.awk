@@ -1,11 +1,11 @@
 # The scheduler benchmark's event mix for deploy/benchmarks/pipeline.sh, as lines for Kafka's ConsoleProducer
-# (headers, key, value separated by tabs): for each of n contacts a contact.created (interactions=0), or an inbound
+# (headers separated by semicolons, then key and value, separated by tabs): for each of n contacts a contact.created (interactions=0), or an inbound
 # email awaiting a reply, the reply, a call (one in ten negative) and an inbound message awaiting a reply
 # (interactions=1). Event ids and owners start with the run's name, so that the scheduler's work can be counted.
 #   awk -v n=10000 -v run=pipe-123 [-v interactions=1] -f pipeline-mix.awk
 function header(id, type, subject) {
-    return "ce_specversion=1.0|ce_id=" id "|ce_type=" type "|ce_source=/rapport/benchmark|ce_subject=" subject \
-        "|ce_time=" now "|content-type=application/json"
+    return "ce_specversion=1.0;ce_id=" id ";ce_type=" type ";ce_source=/rapport/benchmark;ce_subject=" subject \
+        ";ce_time=" now ";content-type=application/json"
 }
 function uuid(i, salt) { return sprintf("%08x-%04x-4%03x-8%03x-%012x", run_hash, salt, i % 4096, int(i / 4096) % 4096, i) }
 function interaction(i, round, type, direction, minutes, requires, reply, sentiment,    id, json) {
