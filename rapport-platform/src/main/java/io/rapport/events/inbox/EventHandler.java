@@ -20,4 +20,11 @@ public interface EventHandler {
      */
     default void prepare(List<IncomingEvent> events) {
     }
+
+    /**
+     * Called once the events of a transaction (a batch, or one event) are applied, before it commits: the place for
+     * work that depends on the state the events left rather than on each event, done once for all of them.
+     */
+    default void finish() {
+    }
 }

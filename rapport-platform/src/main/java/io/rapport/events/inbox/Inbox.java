@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -111,7 +110,7 @@ public class Inbox {
     private CompletionStage<Void> processOne(Received received, String consumer, EventHandler handler) {
         IncomingEvent event = received.event();
         try {
-            if (!transaction.apply(consumer, event, handler::apply)) {
+            if (!transaction.apply(consumer, event, handler)) {
                 LOG.debugf("Event %s already processed by %s, skipped", event.id(), consumer);
             }
             return CompletableFuture.completedFuture(null);
@@ -130,7 +129,7 @@ public class Inbox {
      * @param handler  applies the event; runs in the transaction that records it as processed, again after a
      *                 failure that may pass, and not at all for an event already processed
      */
-    public CompletionStage<Void> process(Message<String> message, String consumer, Consumer<IncomingEvent> handler) {
+    public CompletionStage<Void> process(Message<String> message, String consumer, EventHandler handler) {
         IncomingEvent event;
         try {
             event = read(message);

@@ -44,6 +44,7 @@ public class InboxBatch {
                     throw new FailedEvent(event, e);
                 }
             }
+            handler.finish();
             return toApply.size();
         });
     }

@@ -1,6 +1,6 @@
 package io.rapport.events.inbox;
 
-import java.util.function.Consumer;
+import java.util.List;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -26,12 +26,14 @@ public class InboxTransaction {
     /** @return false when the consumer had already processed the event */
     @Retry(maxRetries = 4, delay = 250, jitter = 100, abortOn = UnprocessableEventException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 4000)
-    public boolean apply(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+    public boolean apply(String consumer, IncomingEvent event, EventHandler handler) {
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!markProcessed(consumer, event.id())) {
                 return false;
             }
-            handler.accept(event);
+            handler.prepare(List.of(event));
+            handler.apply(event);
+            handler.finish();
             return true;
         });
     }

@@ -1,10 +1,14 @@
 package io.rapport.scheduler.projection;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -16,17 +20,25 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class ContactLock {
 
-    private final EntityManager entityManager;
+    /** The keys of the locks the current transaction holds: asking again costs no round trip (nor a flush). */
+    private static final Object HELD = new Object();
 
-    public ContactLock(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public ContactLock(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
     /** Waits until this transaction holds the contact's lock. */
     @Transactional(TxType.MANDATORY)
     public void lock(UUID contactId) {
-        entityManager.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
-                .setParameter(1, key(contactId)).getSingleResult();
+        long key = key(contactId);
+        if (held().add(key)) {
+            entityManager.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
+                    .setParameter(1, key).getSingleResult();
+        }
     }
 
     /**
@@ -36,7 +48,10 @@ public class ContactLock {
      */
     @Transactional(TxType.MANDATORY)
     public void lockAll(Collection<UUID> contactIds) {
-        long[] keys = contactIds.stream().mapToLong(ContactLock::key).distinct().sorted().toArray();
+        Set<Long> held = held();
+        long[] keys = contactIds.stream().mapToLong(ContactLock::key).filter(key -> !held.contains(key)).distinct()
+                .sorted().toArray();
+        Arrays.stream(keys).forEach(held::add);
         if (keys.length > 0) {
             entityManager.createNativeQuery(
                     "select count(pg_advisory_xact_lock(k)) from (select unnest(cast(?1 as bigint[])) as k order by k) l",
@@ -55,8 +70,26 @@ public class ContactLock {
     /** Takes the contact's lock if it is free; the sweep skips a busy contact rather than wait with rows locked. */
     @Transactional(TxType.MANDATORY)
     public boolean tryLock(UUID contactId) {
-        return (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, key(contactId)).getSingleResult();
+        long key = key(contactId);
+        if (held().contains(key)) {
+            return true;
+        }
+        boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, key).getSingleResult();
+        if (locked) {
+            held().add(key);
+        }
+        return locked;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Long> held() {
+        Set<Long> held = (Set<Long>) transactions.getResource(HELD);
+        if (held == null) {
+            held = new HashSet<>();
+            transactions.putResource(HELD, held);
+        }
+        return held;
     }
 
     private static long key(UUID contactId) {

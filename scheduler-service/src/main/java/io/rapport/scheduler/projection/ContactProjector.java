@@ -1,8 +1,8 @@
 package io.rapport.scheduler.projection;
 
-import java.util.List;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,8 +14,6 @@ import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
-import io.rapport.scheduler.health.service.HealthService;
-import io.rapport.scheduler.rules.ContactTimeRules;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,35 +25,39 @@ public class ContactProjector implements EventHandler {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
-    private final ContactTimeRules timeRules;
     private final Clock clock;
-    private final HealthService health;
     private final ContactLock contactLock;
-    private final AppliedEvents appliedEvents;
+    private final ContactReevaluation reevaluation;
 
-    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules, Clock clock,
-            HealthService health, ContactLock contactLock, AppliedEvents appliedEvents) {
+    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, Clock clock, ContactLock contactLock, ContactReevaluation reevaluation) {
         this.objectMapper = objectMapper;
         this.rules = rules;
-        this.timeRules = timeRules;
         this.clock = clock;
-        this.health = health;
         this.contactLock = contactLock;
-        this.appliedEvents = appliedEvents;
+        this.reevaluation = reevaluation;
     }
 
-    /** Locks the batch's contacts up front, in order: see {@link ContactLock#lockAll}. */
+    /**
+     * Locks the batch's contacts up front, in order (see {@link ContactLock#lockAll}), and reads their projections
+     * and tasks in a few queries: the events then find them in the persistence context.
+     */
     @Override
     @Transactional(TxType.MANDATORY)
     public void prepare(List<IncomingEvent> events) {
-        contactLock.lockAll(EventKeys.contactIds(events));
+        reevaluation.prepare(EventKeys.contactIds(events));
     }
 
     @Override
     @Transactional(TxType.MANDATORY)
     public void apply(IncomingEvent event) {
         applyEvent(event);
-        appliedEvents.writeAndForget();
+    }
+
+    /** The rules and health of the contacts the events changed, evaluated together. */
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void finish() {
+        reevaluation.evaluateTouched();
     }
 
     private void applyEvent(IncomingEvent event) {
@@ -76,6 +78,7 @@ public class ContactProjector implements EventHandler {
         if (contact != null && (contact.snapshotVersion >= snapshot.version() || contact.erasedAt != null)) {
             return; // an older or repeated snapshot arriving late, or an erased contact, changes nothing
         }
+        String previousOwner = contact == null ? null : contact.owner;
         if (contact == null) {
             contact = new ContactProjection();
             contact.contactId = snapshot.id();
@@ -94,10 +97,10 @@ public class ContactProjector implements EventHandler {
                 : new ArrayList<>(snapshot.importantDates());
         contact.updatedAt = clock.instant();
         contact.persist();
-        rules.reassignOpenTasks(contact);
-        rules.evaluateCheckIn(contact, eventId);
-        timeRules.evaluate(contact, eventId);
-        health.recompute(contact.contactId);
+        if (previousOwner != null && !previousOwner.equals(contact.owner)) {
+            rules.reassignOpenTasks(contact);
+        }
+        reevaluation.touched(contact.contactId, eventId);
     }
 
     /** Nothing personal stays: the name goes, every open task is closed, and no task is raised again. */
@@ -117,7 +120,7 @@ public class ContactProjector implements EventHandler {
         CommitmentProjection.delete("contactId", erased.id());
         FeedbackProjection.delete("contactId", erased.id());
         rules.closeAll(erased.id(), "the contact was erased", eventId);
-        health.recompute(erased.id());
+        reevaluation.touched(erased.id(), eventId); // its score goes
     }
 
     /** The merged contact's touch-points count for the survivor; its own open tasks close. */
@@ -133,13 +136,8 @@ public class ContactProjector implements EventHandler {
         CommitmentProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
         FeedbackProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
         rules.closeAll(merged.mergedId(), "merged into contact " + merged.survivorId(), eventId);
-        health.recompute(merged.mergedId());
-        health.recompute(merged.survivorId());
-        ContactProjection survivor = ContactProjection.findById(merged.survivorId());
-        if (survivor != null) {
-            rules.evaluateCheckIn(survivor, eventId);
-            timeRules.evaluate(survivor, eventId);
-        }
+        reevaluation.touched(merged.mergedId(), eventId); // its score goes
+        reevaluation.touched(merged.survivorId(), eventId);
     }
 
     private static void requireComplete(ContactSnapshot snapshot, String eventId) {

@@ -1,11 +1,9 @@
 package io.rapport.scheduler.projection;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Sort;
 import io.rapport.events.contract.FeedbackReceived;
 import io.rapport.events.contract.FeedbackRequested;
 import jakarta.persistence.Column;
@@ -77,35 +75,5 @@ public class FeedbackProjection extends PanacheEntityBase {
         answer.receivedAt = feedback.receivedAt();
         answer.persist();
         return true;
-    }
-
-    /** When the last survey the contact let expire unanswered expired. */
-    public static Optional<Instant> lastUnansweredExpiry(UUID contactId, Instant now) {
-        return find("select max(expiresAt) from FeedbackProjection where contactId = ?1 and receivedAt is null"
-                + " and expiresAt <= ?2", contactId, now).project(Instant.class).firstResultOptional();
-    }
-
-    /** The survey sent to the contact that is still awaiting its answer, if any. */
-    public static Optional<FeedbackProjection> openSurvey(UUID contactId, Instant now) {
-        return find("contactId = ?1 and receivedAt is null and expiresAt > ?2", Sort.descending("expiresAt"),
-                contactId, now).firstResultOptional();
-    }
-
-    /** The contact's most recent answer with an NPS score. */
-    public static Optional<FeedbackProjection> latestNps(UUID contactId) {
-        return find("contactId = ?1 and npsScore is not null", Sort.descending("receivedAt"), contactId)
-                .firstResultOptional();
-    }
-
-    /** The contact's most recent answer with a CSAT score. */
-    public static Optional<FeedbackProjection> latestCsat(UUID contactId) {
-        return find("contactId = ?1 and csatScore is not null", Sort.descending("receivedAt"), contactId)
-                .firstResultOptional();
-    }
-
-    /** When the contact last answered any survey. */
-    public static Optional<Instant> lastAnswered(UUID contactId) {
-        return find("select max(receivedAt) from FeedbackProjection where contactId = ?1", contactId)
-                .project(Instant.class).firstResultOptional();
     }
 }

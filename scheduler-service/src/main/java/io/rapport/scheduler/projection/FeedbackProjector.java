@@ -1,7 +1,6 @@
 package io.rapport.scheduler.projection;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -12,8 +11,6 @@ import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
-import io.rapport.scheduler.health.service.HealthService;
-import io.rapport.scheduler.rules.ContactTimeRules;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,33 +22,37 @@ public class FeedbackProjector implements EventHandler {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
-    private final ContactTimeRules timeRules;
-    private final HealthService health;
     private final ContactLock contactLock;
-    private final AppliedEvents appliedEvents;
+    private final ContactReevaluation reevaluation;
 
-    public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactTimeRules timeRules,
-            HealthService health, ContactLock contactLock, AppliedEvents appliedEvents) {
+    public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactLock contactLock, ContactReevaluation reevaluation) {
         this.objectMapper = objectMapper;
         this.rules = rules;
-        this.timeRules = timeRules;
-        this.health = health;
         this.contactLock = contactLock;
-        this.appliedEvents = appliedEvents;
+        this.reevaluation = reevaluation;
     }
 
-    /** Locks the batch's contacts up front, in order: see {@link ContactLock#lockAll}. */
+    /**
+     * Locks the batch's contacts up front, in order (see {@link ContactLock#lockAll}), and reads their projections
+     * and tasks in a few queries: the events then find them in the persistence context.
+     */
     @Override
     @Transactional(TxType.MANDATORY)
     public void prepare(List<IncomingEvent> events) {
-        contactLock.lockAll(EventKeys.contactIds(events));
+        reevaluation.prepare(EventKeys.contactIds(events));
     }
 
     @Override
     @Transactional(TxType.MANDATORY)
     public void apply(IncomingEvent event) {
         applyEvent(event);
-        appliedEvents.writeAndForget();
+    }
+
+    /** The rules and health of the contacts the events changed, evaluated together. */
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void finish() {
+        reevaluation.evaluateTouched();
     }
 
     private void applyEvent(IncomingEvent event) {
@@ -72,7 +73,7 @@ public class FeedbackProjector implements EventHandler {
         }
         contactLock.lock(request.contactId());
         FeedbackProjection.recordRequest(request);
-        reevaluateTimeRules(request.contactId(), eventId);
+        reevaluation.touched(request.contactId(), eventId);
     }
 
     private void applyAnswer(FeedbackReceived feedback, String eventId) {
@@ -86,14 +87,6 @@ public class FeedbackProjector implements EventHandler {
             return; // a survey is answered once: the same answer again changes nothing
         }
         rules.onFeedback(feedback, eventId);
-        reevaluateTimeRules(feedback.contactId(), eventId);
-        health.recompute(feedback.contactId());
-    }
-
-    private void reevaluateTimeRules(UUID contactId, String eventId) {
-        ContactProjection contact = ContactProjection.findById(contactId);
-        if (contact != null) {
-            timeRules.evaluate(contact, eventId);
-        }
+        reevaluation.touched(feedback.contactId(), eventId);
     }
 }

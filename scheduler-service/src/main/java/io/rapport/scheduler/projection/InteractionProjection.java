@@ -1,7 +1,9 @@
 package io.rapport.scheduler.projection;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -45,17 +47,17 @@ public class InteractionProjection extends PanacheEntityBase {
         return !deleted && !"INTERNAL".equals(direction) && !"NOTE".equals(type);
     }
 
-    /** The latest touch-point with the contact, if any. */
-    public static Optional<Instant> lastTouch(UUID contactId) {
-        return find("select max(occurredAt) from InteractionProjection where contactId = ?1 and deleted = false"
-                + " and direction <> 'INTERNAL' and type <> 'NOTE'", contactId)
-                .project(Instant.class).firstResultOptional();
+    /** The latest touch-point with each of the contacts that had one, read in one query. */
+    public static Map<UUID, Instant> lastTouches(Collection<UUID> contactIds) {
+        Map<UUID, Instant> lastTouches = new HashMap<>();
+        if (!contactIds.isEmpty()) {
+            getEntityManager().createQuery("select i.contactId, max(i.occurredAt) from InteractionProjection i"
+                    + " where i.contactId in :contacts and i.deleted = false and i.direction <> 'INTERNAL'"
+                    + " and i.type <> 'NOTE' group by i.contactId", Object[].class)
+                    .setParameter("contacts", contactIds).getResultList()
+                    .forEach(row -> lastTouches.put((UUID) row[0], (Instant) row[1]));
+        }
+        return lastTouches;
     }
 
-    /** The latest outbound touch-point with the contact, if any. */
-    public static Optional<Instant> lastOutbound(UUID contactId) {
-        return find("select max(occurredAt) from InteractionProjection where contactId = ?1 and deleted = false"
-                + " and direction = 'OUTBOUND'", contactId)
-                .project(Instant.class).firstResultOptional();
-    }
 }

@@ -11,7 +11,6 @@ import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
-import io.rapport.scheduler.health.service.HealthService;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,31 +22,37 @@ public class InteractionProjector implements EventHandler {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
-    private final HealthService health;
     private final ContactLock contactLock;
-    private final AppliedEvents appliedEvents;
+    private final ContactReevaluation reevaluation;
 
-    public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules, HealthService health,
-            ContactLock contactLock, AppliedEvents appliedEvents) {
+    public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactLock contactLock, ContactReevaluation reevaluation) {
         this.objectMapper = objectMapper;
         this.rules = rules;
-        this.health = health;
         this.contactLock = contactLock;
-        this.appliedEvents = appliedEvents;
+        this.reevaluation = reevaluation;
     }
 
-    /** Locks the batch's contacts up front, in order: see {@link ContactLock#lockAll}. */
+    /**
+     * Locks the batch's contacts up front, in order (see {@link ContactLock#lockAll}), and reads their projections
+     * and tasks in a few queries: the events then find them in the persistence context.
+     */
     @Override
     @Transactional(TxType.MANDATORY)
     public void prepare(List<IncomingEvent> events) {
-        contactLock.lockAll(EventKeys.contactIds(events));
+        reevaluation.prepare(EventKeys.contactIds(events));
     }
 
     @Override
     @Transactional(TxType.MANDATORY)
     public void apply(IncomingEvent event) {
         applyEvent(event);
-        appliedEvents.writeAndForget();
+    }
+
+    /** The rules and health of the contacts the events changed, evaluated together. */
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void finish() {
+        reevaluation.evaluateTouched();
     }
 
     private void applyEvent(IncomingEvent event) {
@@ -64,7 +69,7 @@ public class InteractionProjector implements EventHandler {
                 contactLock.lock(interaction.contactId); // the survivor's, if a merge re-pointed it
                 interaction.deleted = true;
                 rules.onInteraction(interaction, deleted.owner(), event.id());
-                health.recompute(interaction.contactId);
+                reevaluation.touched(interaction.contactId, event.id());
             }
         }
         if (type == EventType.COMMITMENT_MADE || type == EventType.COMMITMENT_FULFILLED
@@ -96,7 +101,7 @@ public class InteractionProjector implements EventHandler {
         commitment.fulfilledAt = snapshot.fulfilledAt();
         commitment.persist();
         rules.onCommitment(commitment, snapshot.owner(), eventId);
-        health.recompute(commitment.contactId);
+        reevaluation.touched(commitment.contactId, eventId);
     }
 
     private void applySnapshot(InteractionSnapshot snapshot, String eventId) {
@@ -124,6 +129,6 @@ public class InteractionProjector implements EventHandler {
         interaction.sentiment = snapshot.sentiment();
         interaction.persist();
         rules.onInteraction(interaction, snapshot.owner(), eventId);
-        health.recompute(interaction.contactId);
+        reevaluation.touched(interaction.contactId, eventId);
     }
 }

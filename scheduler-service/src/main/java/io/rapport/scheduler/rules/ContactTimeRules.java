@@ -1,16 +1,16 @@
 package io.rapport.scheduler.rules;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.rapport.scheduler.projection.ContactBatch;
 import io.rapport.scheduler.projection.ContactProjection;
-import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskStatus;
+import io.rapport.scheduler.task.service.ContactTasks;
 import io.rapport.scheduler.task.service.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,32 +27,35 @@ public class ContactTimeRules {
     private final ImportantDateRule importantDates;
     private final FeedbackDueRule feedbackDue;
     private final TaskService tasks;
-    private final Clock clock;
 
-    public ContactTimeRules(ImportantDateRule importantDates, FeedbackDueRule feedbackDue, TaskService tasks,
-            Clock clock) {
+    public ContactTimeRules(ImportantDateRule importantDates, FeedbackDueRule feedbackDue, TaskService tasks) {
         this.importantDates = importantDates;
         this.feedbackDue = feedbackDue;
         this.tasks = tasks;
-        this.clock = clock;
     }
 
     /** @param sourceEventId the event that changed the contact, or null when the sweep runs the rules */
     @Transactional(TxType.MANDATORY)
-    public void evaluate(ContactProjection contact, String sourceEventId) {
-        Instant now = clock.instant();
+    public void evaluate(ContactBatch batch, ContactProjection contact, String sourceEventId) {
+        Instant now = batch.now();
+        ContactTasks contactTasks = batch.tasks(contact.contactId);
         RuleOutcome dates = importantDates.evaluate(contact, now);
-        SurveyHistory surveys = SurveyHistory.of(contact.contactId, now);
+        SurveyHistory surveys = batch.surveys(contact.contactId);
         RuleOutcome survey = feedbackDue.evaluate(contact, surveys, now);
 
-        dates.proposals().forEach(proposal -> tasks.raise(proposal, contact.contactId, contact.owner, sourceEventId));
+        dates.proposals().forEach(proposal -> tasks.raise(proposal, contactTasks, contact.contactId, contact.owner,
+                sourceEventId));
         List<String> currentDates = contact.isReachable() ? ImportantDateRule.subjects(contact) : List.of();
-        openDateTasks(contact).filter(task -> !currentDates.contains(task.subject)).toList().forEach(task ->
-                tasks.close(task, TaskStatus.AUTO_RESOLVED, contact.isReachable() ? "the date was removed"
-                        : "the contact is do-not-contact, former, erased or merged", sourceEventId));
+        contactTasks.open().stream()
+                .filter(task -> task.kind == TaskKind.APPRECIATION
+                        && task.subject.startsWith(ImportantDateRule.SUBJECT_PREFIX)
+                        && !currentDates.contains(task.subject))
+                .forEach(task -> tasks.close(task, contactTasks, TaskStatus.AUTO_RESOLVED,
+                        contact.isReachable() ? "the date was removed"
+                                : "the contact is do-not-contact, former, erased or merged", sourceEventId));
         survey.proposals().stream().findFirst().ifPresentOrElse(
-                proposal -> tasks.raise(proposal, contact.contactId, contact.owner, sourceEventId),
-                () -> tasks.resolve(contact.contactId, TaskKind.FEEDBACK_DUE, FeedbackDueRule.SUBJECT,
+                proposal -> tasks.raise(proposal, contactTasks, contact.contactId, contact.owner, sourceEventId),
+                () -> tasks.resolve(contactTasks, TaskKind.FEEDBACK_DUE, FeedbackDueRule.SUBJECT,
                         surveyNotDue(contact, surveys), sourceEventId));
 
         contact.sweepAt = Stream.of(dates.nextLook(), survey.nextLook())
@@ -60,12 +63,6 @@ public class ContactTimeRules {
                 .filter(Objects.requireNonNull(now)::isBefore)
                 .min(Instant::compareTo)
                 .orElse(null);
-    }
-
-    private static Stream<Task> openDateTasks(ContactProjection contact) {
-        return Task.<Task>stream("contactId = ?1 and kind = ?2 and subject like ?3 and status in ?4",
-                contact.contactId, TaskKind.APPRECIATION, ImportantDateRule.SUBJECT_PREFIX + "%",
-                List.of(TaskStatus.OPEN, TaskStatus.SNOOZED));
     }
 
     private static String surveyNotDue(ContactProjection contact, SurveyHistory surveys) {

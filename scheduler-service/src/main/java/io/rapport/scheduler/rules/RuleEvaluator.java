@@ -5,11 +5,13 @@ import java.util.UUID;
 
 import io.rapport.events.contract.FeedbackReceived;
 import io.rapport.scheduler.projection.CommitmentProjection;
+import io.rapport.scheduler.projection.ContactBatch;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.projection.InteractionProjection;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskStatus;
+import io.rapport.scheduler.task.service.ContactTasks;
 import io.rapport.scheduler.task.service.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,18 +40,18 @@ public class RuleEvaluator {
 
     /** Opens, moves or (for a contact that should get none) closes the contact's check-in. */
     @Transactional(TxType.MANDATORY)
-    public void evaluateCheckIn(ContactProjection contact, String eventId) {
-        checkIn.propose(contact, InteractionProjection.lastTouch(contact.contactId)).ifPresentOrElse(
-                proposal -> tasks.raise(proposal, contact.contactId, contact.owner, eventId),
-                () -> tasks.resolve(contact.contactId, TaskKind.CHECK_IN, CheckInRule.SUBJECT,
+    public void evaluateCheckIn(ContactBatch batch, ContactProjection contact, String eventId) {
+        ContactTasks contactTasks = batch.tasks(contact.contactId);
+        checkIn.propose(contact, batch.lastTouch(contact.contactId)).ifPresentOrElse(
+                proposal -> tasks.raise(proposal, contactTasks, contact.contactId, contact.owner, eventId),
+                () -> tasks.resolve(contactTasks, TaskKind.CHECK_IN, CheckInRule.SUBJECT,
                         "no check-ins: the contact is do-not-contact, former, erased or merged", eventId));
     }
 
     /** A reassigned contact's open tasks go to its new owner. */
     @Transactional(TxType.MANDATORY)
     public void reassignOpenTasks(ContactProjection contact) {
-        Task.update("owner = ?1 where contactId = ?2 and owner <> ?1 and status in ?3", contact.owner,
-                contact.contactId, List.of(TaskStatus.OPEN, TaskStatus.SNOOZED));
+        tasks.reassign(contact.contactId, contact.owner);
     }
 
     @Transactional(TxType.MANDATORY)
@@ -59,7 +61,8 @@ public class RuleEvaluator {
 
     /**
      * A logged, changed or deleted touch-point: an inbound message awaiting a reply raises RESPOND, a reply (or any
-     * later outbound touch) resolves it, negative sentiment raises RECOVERY, and the check-in moves.
+     * later outbound touch) resolves it, negative sentiment raises RECOVERY. (The check-in moves when the contact is
+     * re-evaluated at the end of the transaction.)
      */
     @Transactional(TxType.MANDATORY)
     public void onInteraction(InteractionProjection interaction, String owner, String eventId) {
@@ -78,9 +81,6 @@ public class RuleEvaluator {
         }
         recovery.propose(interaction)
                 .ifPresent(proposal -> tasks.raise(proposal, interaction.contactId, taskOwner, eventId));
-        if (contact != null) {
-            evaluateCheckIn(contact, eventId);
-        }
     }
 
     /** An open commitment keeps its reminder (moved with its due time); a fulfilled or cancelled one resolves it. */

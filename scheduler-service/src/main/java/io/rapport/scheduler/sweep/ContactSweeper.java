@@ -1,16 +1,15 @@
 package io.rapport.scheduler.sweep;
 
-import java.util.UUID;
+import java.util.List;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.rapport.scheduler.projection.ContactBatch;
 import io.rapport.scheduler.projection.ContactLock;
-import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.rules.ContactTimeRules;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * Runs the time-based contact rules (yearly dates coming up, surveys falling due) for the contacts whose
@@ -23,14 +22,11 @@ public class ContactSweeper {
     private static final Logger LOG = Logger.getLogger(ContactSweeper.class);
 
     private final DueRows dueRows;
-    private final EntityManager entityManager;
     private final ContactTimeRules timeRules;
     private final ContactLock contactLock;
 
-    public ContactSweeper(DueRows dueRows, EntityManager entityManager, ContactTimeRules timeRules,
-            ContactLock contactLock) {
+    public ContactSweeper(DueRows dueRows, ContactTimeRules timeRules, ContactLock contactLock) {
         this.dueRows = dueRows;
-        this.entityManager = entityManager;
         this.timeRules = timeRules;
         this.contactLock = contactLock;
     }
@@ -52,7 +48,8 @@ public class ContactSweeper {
             if (!contactLock.tryLock(id)) {
                 return false;
             }
-            timeRules.evaluate(entityManager.find(ContactProjection.class, id), null);
+            ContactBatch batch = ContactBatch.of(List.of(id), now);
+            batch.contact(id).ifPresent(contact -> timeRules.evaluate(batch, contact, null));
             return true;
         });
     }

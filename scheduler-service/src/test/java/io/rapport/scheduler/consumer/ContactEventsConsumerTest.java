@@ -3,7 +3,6 @@ package io.rapport.scheduler.consumer;
 import static io.rapport.events.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -154,11 +153,12 @@ class ContactEventsConsumerTest {
             }
             awaitTasks(last, rep, 1);
             awaitTasks(first, rep, 1);
-            ConsumerRecord<String, String> dead = deadLetters.await(r -> first.toString().equals(r.key()), BOUND);
-            assertThat(TopicWatcher.header(dead, "ce_id")).isEqualTo(poisonEvent);
-            assertThatThrownBy(() -> deadLetters.awaitAll(r -> first.toString().equals(r.key()), 2,
-                    Duration.ofSeconds(3))).as("only the poison event is dead-lettered")
-                    .isInstanceOf(AssertionError.class).hasMessageStartingWith("Saw 1 of 2");
+            // a later event on the partition has been applied: the batch before it, dead letter included, is done
+            awaitMarkerBehind(first);
+            List<ConsumerRecord<String, String>> dead = deadLetters.awaitAll(r -> first.toString().equals(r.key()), 1,
+                    BOUND);
+            assertThat(dead).extracting(r -> TopicWatcher.header(r, "ce_id")).as("only the poison event")
+                    .containsOnly(poisonEvent);
         }
         tasksOf(poisoned, rep).body("items", hasSize(0));
     }

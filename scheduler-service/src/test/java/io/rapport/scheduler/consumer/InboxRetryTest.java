@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
+import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.Inbox;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
@@ -46,7 +46,7 @@ class InboxRetryTest {
     void aFailureThatPassesIsRetriedAndTheEventAppliedOnce() {
         AtomicInteger attempts = new AtomicInteger();
         AtomicInteger applied = new AtomicInteger();
-        Consumer<IncomingEvent> flaky = event -> {
+        EventHandler flaky = event -> {
             if (attempts.incrementAndGet() < 3) {
                 throw new PessimisticLockException("could not obtain lock (attempt " + attempts.get() + ")");
             }
@@ -119,7 +119,7 @@ class InboxRetryTest {
             return new Delivery(eventId);
         }
 
-        void process(Inbox inbox, Consumer<IncomingEvent> handler) {
+        void process(Inbox inbox, EventHandler handler) {
             UUID contact = UUID.randomUUID();
             var cloudEvent = new DefaultIncomingCloudEventMetadata<>("1.0", eventId,
                     URI.create("/rapport/contacts-service"), EventType.CONTACT_CREATED.cloudEventType(),

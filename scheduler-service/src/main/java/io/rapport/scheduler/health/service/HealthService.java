@@ -2,6 +2,9 @@ package io.rapport.scheduler.health.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.rapport.events.EventType;
@@ -9,7 +12,7 @@ import io.rapport.events.outbox.EventPublisher;
 import io.rapport.scheduler.health.HealthBand;
 import io.rapport.scheduler.health.RelationshipHealth;
 import io.rapport.scheduler.health.mapping.HealthMapper;
-import io.rapport.scheduler.projection.ContactLock;
+import io.rapport.scheduler.projection.ContactBatch;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,29 +30,45 @@ public class HealthService {
     private final RecheckForecast forecast;
     private final EventPublisher events;
     private final Clock clock;
-    private final ContactLock contactLock;
 
     public HealthService(HealthFactsReader facts, HealthScorer scorer, RecheckForecast forecast,
-            EventPublisher events, Clock clock, ContactLock contactLock) {
+            EventPublisher events, Clock clock) {
         this.facts = facts;
         this.scorer = scorer;
         this.forecast = forecast;
         this.events = events;
         this.clock = clock;
-        this.contactLock = contactLock;
     }
 
     /**
-     * Recomputes the contact's score from the projection as it stands in this transaction. The first score is the
-     * baseline and publishes nothing; an erased or merged contact (or one the projection does not know) has none.
-     * <p>
-     * Events about one contact arrive on several topics, applied concurrently: each recomputation first waits for
-     * any other of the same contact to commit, so that the later one always sees the earlier one's changes.
+     * Recomputes the scores of the batch's contacts from the projection as it stands in this transaction, reading the
+     * facts of all of them together. The first score is the baseline and publishes nothing; an erased or merged
+     * contact (or one the projection does not know) has none. The caller holds the contacts' locks, so that the
+     * events of one contact arriving on several topics are scored one after the other.
      */
     @Transactional(TxType.MANDATORY)
-    public void recompute(UUID contactId) {
-        contactLock.lock(contactId);
-        recomputeLocked(contactId);
+    public void recompute(ContactBatch batch) {
+        // the row locks keep the sweep and the consumers from computing one contact at once
+        Map<UUID, RelationshipHealth> rows = new HashMap<>();
+        RelationshipHealth.getEntityManager()
+                .createQuery("from RelationshipHealth h where h.contactId in :contacts", RelationshipHealth.class)
+                .setParameter("contacts", batch.ids()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                .forEach(row -> rows.put(row.contactId, row));
+        List<ContactProjection> scored = batch.contacts().stream()
+                .filter(contact -> contact.erasedAt == null && contact.mergedInto == null).toList();
+        Map<UUID, HealthFacts> facts = this.facts.read(scored, batch.lastTouches());
+        Instant now = batch.now();
+        for (UUID contactId : batch.ids()) {
+            HealthFacts current = facts.get(contactId);
+            RelationshipHealth health = rows.get(contactId);
+            if (current == null) {
+                if (health != null) {
+                    health.delete();
+                }
+            } else {
+                update(health, batch.contact(contactId).orElseThrow(), current, now);
+            }
+        }
     }
 
     /**
@@ -58,26 +77,15 @@ public class HealthService {
      */
     @Transactional(TxType.MANDATORY)
     public void recomputeSwept(UUID contactId) {
-        recomputeLocked(contactId);
+        recompute(ContactBatch.of(List.of(contactId), clock.instant()));
     }
 
-    private void recomputeLocked(UUID contactId) {
-        ContactProjection contact = ContactProjection.findById(contactId);
-        // the row lock keeps the sweep and the consumers from computing one contact at once
-        RelationshipHealth health = RelationshipHealth.findById(contactId, LockModeType.PESSIMISTIC_WRITE);
-        if (contact == null || contact.erasedAt != null || contact.mergedInto != null) {
-            if (health != null) {
-                health.delete();
-            }
-            return;
-        }
-        Instant now = clock.instant();
-        HealthFacts current = facts.read(contact);
+    private void update(RelationshipHealth health, ContactProjection contact, HealthFacts current, Instant now) {
         HealthScore score = scorer.score(current, now);
         boolean baseline = health == null;
         if (baseline) {
             health = new RelationshipHealth();
-            health.contactId = contactId;
+            health.contactId = contact.contactId;
         }
         int previousScore = health.score;
         HealthBand previousBand = health.band;
@@ -89,7 +97,7 @@ public class HealthService {
         health.recheckAt = forecast.nextDrop(current, now, score.band()).orElse(null);
         health.persist();
         if (!baseline && previousBand != score.band()) {
-            events.publish(EventType.RELATIONSHIP_HEALTH_CHANGED, contactId, contactId,
+            events.publish(EventType.RELATIONSHIP_HEALTH_CHANGED, contact.contactId, contact.contactId,
                     HealthMapper.toEvent(health, previousScore, previousBand));
         }
     }

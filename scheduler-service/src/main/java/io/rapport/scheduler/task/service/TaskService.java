@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.quarkus.panache.common.Parameters;
 import io.rapport.events.EventType;
 import io.rapport.events.outbox.EventPublisher;
 import io.rapport.scheduler.rules.TaskProposal;
@@ -19,6 +20,7 @@ import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.mapping.TaskMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -26,14 +28,17 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class TaskService {
 
-    private static final List<TaskStatus> OPEN = List.of(TaskStatus.OPEN, TaskStatus.SNOOZED);
+    /** The contacts' tasks the current transaction has loaded (see {@link #tasksOf(UUID)}). */
+    private static final Object KNOWN_TASKS = new Object();
 
     private final EventPublisher events;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public TaskService(EventPublisher events, Clock clock) {
+    public TaskService(EventPublisher events, Clock clock, TransactionSynchronizationRegistry transactions) {
         this.events = events;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /**
@@ -44,17 +49,24 @@ public class TaskService {
      * @param sourceEventId the event that called for the task; null when the sweep raises it because time passed
      */
     @Transactional(TxType.MANDATORY)
-    public Task raise(TaskProposal proposal, UUID contactId, String owner, String sourceEventId) {
-        Optional<Task> open = openTask(contactId, proposal.kind(), proposal.subject());
+    public void raise(TaskProposal proposal, UUID contactId, String owner, String sourceEventId) {
+        raise(proposal, tasksOf(contactId), contactId, owner, sourceEventId);
+    }
+
+    /** As {@link #raise(TaskProposal, UUID, String, String)}, with the contact's tasks already loaded. */
+    @Transactional(TxType.MANDATORY)
+    public void raise(TaskProposal proposal, ContactTasks contactTasks, UUID contactId, String owner,
+            String sourceEventId) {
+        Optional<Task> open = contactTasks.open(proposal.kind(), proposal.subject());
         if (open.isPresent() && open.get().window.equals(proposal.window())) {
-            return reschedule(open.get(), proposal, sourceEventId);
+            reschedule(open.get(), proposal, sourceEventId);
+            return;
         }
-        open.ifPresent(task -> close(task, TaskStatus.AUTO_RESOLVED, "superseded: " + proposal.reason(),
+        open.ifPresent(task -> close(task, contactTasks, TaskStatus.AUTO_RESOLVED, "superseded: " + proposal.reason(),
                 sourceEventId));
         UUID id = taskId(proposal, contactId);
-        Task existing = Task.findById(id);
-        if (existing != null) {
-            return existing;
+        if (contactTasks.wasRaised(id)) {
+            return;
         }
         Instant now = clock.instant();
         Task task = new Task();
@@ -75,27 +87,95 @@ public class TaskService {
         task.createdAt = now;
         task.updatedAt = now;
         task.persist();
+        contactTasks.opened(task);
         events.publish(EventType.TASK_CREATED, task.contactId, task.id, TaskMapper.toSnapshot(task));
-        return task;
     }
 
     /** Auto-resolves the open task of (contact, kind, subject), if there is one. */
     @Transactional(TxType.MANDATORY)
     public void resolve(UUID contactId, TaskKind kind, String subject, String resolution, String sourceEventId) {
-        openTask(contactId, kind, subject)
-                .ifPresent(task -> close(task, TaskStatus.AUTO_RESOLVED, resolution, sourceEventId));
+        resolve(tasksOf(contactId), kind, subject, resolution, sourceEventId);
+    }
+
+    /** As {@link #resolve(UUID, TaskKind, String, String, String)}, with the contact's tasks already loaded. */
+    @Transactional(TxType.MANDATORY)
+    public void resolve(ContactTasks contactTasks, TaskKind kind, String subject, String resolution,
+            String sourceEventId) {
+        contactTasks.open(kind, subject).ifPresent(task -> close(task, contactTasks, TaskStatus.AUTO_RESOLVED,
+                resolution, sourceEventId));
     }
 
     /** Auto-resolves every open task of the contact, e.g. once it is erased or merged. */
     @Transactional(TxType.MANDATORY)
     public void resolveAll(UUID contactId, String resolution, String sourceEventId) {
-        Task.<Task>list("contactId = ?1 and status in ?2", contactId, OPEN)
-                .forEach(task -> close(task, TaskStatus.AUTO_RESOLVED, resolution, sourceEventId));
+        ContactTasks contactTasks = tasksOf(contactId);
+        contactTasks.open().forEach(task -> close(task, contactTasks, TaskStatus.AUTO_RESOLVED, resolution,
+                sourceEventId));
+    }
+
+    /**
+     * The contact's tasks as this transaction knows them: loaded once, then kept current as tasks are raised and
+     * closed, so that the events of a batch about one contact ask the database once.
+     */
+    @Transactional(TxType.MANDATORY)
+    public ContactTasks tasksOf(UUID contactId) {
+        return tasksOf(List.of(contactId)).get(contactId);
+    }
+
+    /** The tasks of each of the contacts, those this transaction has not loaded yet read in two queries. */
+    @Transactional(TxType.MANDATORY)
+    public Map<UUID, ContactTasks> tasksOf(Collection<UUID> contactIds) {
+        Map<UUID, ContactTasks> known = knownTasks();
+        List<UUID> missing = contactIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            known.putAll(ContactTasks.of(missing));
+        }
+        return Collections.unmodifiableMap(known);
+    }
+
+    /** A reassigned contact's open tasks go to its new owner. */
+    @Transactional(TxType.MANDATORY)
+    public void reassign(UUID contactId, String owner) {
+        tasksOf(contactId).open().stream().filter(task -> !owner.equals(task.owner)).forEach(task -> {
+            task.owner = owner;
+            task.updatedAt = clock.instant();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, ContactTasks> knownTasks() {
+        Map<UUID, ContactTasks> known = (Map<UUID, ContactTasks>) transactions.getResource(KNOWN_TASKS);
+        if (known == null) {
+            known = new HashMap<>();
+            transactions.putResource(KNOWN_TASKS, known);
+        }
+        return known;
+    }
+
+    /** Closes one of the contact's loaded tasks, which then no longer counts as open. */
+    @Transactional(TxType.MANDATORY)
+    public void close(Task task, ContactTasks contactTasks, TaskStatus status, String resolution,
+            String sourceEventId) {
+        if (contactTasks.openedHere(task)) {
+            close(task, status, resolution, sourceEventId); // not inserted yet: written now, so versions agree
+        } else {
+            // a loaded task: the next flush writes this change in one update, which adds one to its version; not
+            // flushing here spares a dirty check of every entity the batch holds, for each task closed
+            closeUnflushed(task, status, resolution, sourceEventId);
+            events.publish(eventType(status), task.contactId, task.id, TaskMapper.toSnapshot(task, task.version + 1));
+        }
+        contactTasks.closed(task);
     }
 
     /** Closes a task (completed or dismissed by a rep, or auto-resolved) and publishes the matching event. */
     @Transactional(TxType.MANDATORY)
     public void close(Task task, TaskStatus status, String resolution, String sourceEventId) {
+        closeUnflushed(task, status, resolution, sourceEventId);
+        task.flush(); // the version the event carries is the one the update writes
+        events.publish(eventType(status), task.contactId, task.id, TaskMapper.toSnapshot(task));
+    }
+
+    private void closeUnflushed(Task task, TaskStatus status, String resolution, String sourceEventId) {
         task.status = status;
         task.resolution = resolution;
         task.snoozedUntil = null;
@@ -106,13 +186,14 @@ public class TaskService {
             task.sourceEventIds = sources;
         }
         task.updatedAt = clock.instant();
-        task.flush();
-        EventType type = switch (status) {
+    }
+
+    private static EventType eventType(TaskStatus status) {
+        return switch (status) {
             case COMPLETED -> EventType.TASK_COMPLETED;
             case DISMISSED -> EventType.TASK_DISMISSED;
             default -> EventType.TASK_AUTO_RESOLVED;
         };
-        events.publish(type, task.contactId, task.id, TaskMapper.toSnapshot(task));
     }
 
     @Transactional(TxType.MANDATORY)
@@ -125,20 +206,14 @@ public class TaskService {
         events.publish(EventType.TASK_SNOOZED, task.contactId, task.id, TaskMapper.toSnapshot(task));
     }
 
-    public Optional<Task> openTask(UUID contactId, TaskKind kind, String subject) {
-        return Task.find("contactId = :contact and kind = :kind and subject = :subject and status in :open",
-                Parameters.with("contact", contactId).and("kind", kind).and("subject", subject).and("open", OPEN))
-                .firstResultOptional();
-    }
-
     public List<Task> list(TaskQuery query) {
         Map<String, Object> parameters = new HashMap<>();
         return Task.<Task>find(query.hql(parameters), parameters).page(0, query.limit()).list();
     }
 
-    private Task reschedule(Task task, TaskProposal proposal, String sourceEventId) {
+    private void reschedule(Task task, TaskProposal proposal, String sourceEventId) {
         if (task.dueAt.equals(proposal.dueAt()) && task.reason.equals(proposal.reason())) {
-            return task;
+            return;
         }
         task.dueAt = proposal.dueAt();
         task.reason = proposal.reason();
@@ -152,7 +227,6 @@ public class TaskService {
             task.sourceEventIds = sources;
         }
         task.updatedAt = clock.instant();
-        return task;
     }
 
     static UUID taskId(TaskProposal proposal, UUID contactId) {
