@@ -22,4 +22,7 @@ public class ErasedContact extends PanacheEntityBase {
 
     @Column(name = "erased_by")
     public String erasedBy;
+
+    /** The rep who owned it when it was erased: who may learn that it existed. */
+    public String owner;
 }

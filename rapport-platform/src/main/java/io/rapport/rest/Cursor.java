@@ -1,11 +1,14 @@
 package io.rapport.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.rapport.rest.input.StoredText;
 import jakarta.ws.rs.BadRequestException;
 
 /**
@@ -29,10 +32,35 @@ public record Cursor(String sortValue, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
             int split = raw.lastIndexOf(SEPARATOR);
+            if (!StoredText.storable(raw)) {
+                throw notOurs();
+            }
             return new Cursor(raw.substring(0, split), UUID.fromString(raw.substring(split + 1)));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new BadRequestException("Query parameter 'cursor' is not a cursor this API issued");
+            throw notOurs();
         }
+    }
+
+    /** The sort value as the instant it holds in a time-sorted order; 400 when the client made it up. */
+    public Instant instantValue() {
+        try {
+            return Instant.parse(sortValue);
+        } catch (DateTimeParseException e) {
+            throw notOurs();
+        }
+    }
+
+    /** The sort value as the whole number it holds in a number-sorted order; 400 when the client made it up. */
+    public int intValue() {
+        try {
+            return Integer.parseInt(sortValue);
+        } catch (NumberFormatException e) {
+            throw notOurs();
+        }
+    }
+
+    private static BadRequestException notOurs() {
+        return new BadRequestException("Query parameter 'cursor' is not a cursor this API issued for this order");
     }
 
     /** The cursor after the last item, or null when {@code page} was the last page. */

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.rapport.rest.input.JsonInputProblems;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.BadRequestException;
 
 /**
  * PATCH with JSON Merge Patch: the patch is applied to the resource as a client would PUT it, and the result is
@@ -35,7 +36,7 @@ public class MergePatcher {
         try {
             input = objectMapper.treeToValue(patched, inputType);
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("The patched resource is not valid: " + e.getOriginalMessage());
+            throw JsonInputProblems.of(e); // the same answer as for a PUT body with that value
         }
         var violations = validator.validate(input);
         if (!violations.isEmpty()) {

@@ -5,9 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import jakarta.ws.rs.BadRequestException;
 
@@ -22,6 +27,11 @@ final class CsvColumns {
             "checkInMaxIntervalDays", "doNotContact", "marketingOptIn");
     static final Set<String> SPECIAL = Set.of("email", "phone", "tags", "interests", "birthday", "customerSince",
             "workAnniversary");
+
+    /** Columns holding a whole number or a boolean: a CSV cell is text, JSON bodies are read strictly typed. */
+    private static final Set<String> WHOLE_NUMBERS = Set.of("checkInCadenceDays", "checkInMaxIntervalDays");
+    private static final Set<String> BOOLEANS = Set.of("doNotContact", "marketingOptIn");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,9}");
 
     private final List<String> header;
 
@@ -60,7 +70,7 @@ final class CsvColumns {
                 case "birthday" -> date(contact, "BIRTHDAY", value);
                 case "customerSince" -> date(contact, "CUSTOMER_SINCE", value);
                 case "workAnniversary" -> date(contact, "WORK_ANNIVERSARY", value);
-                default -> contact.put(column, value);
+                default -> contact.set(column, typed(column, value.strip()));
             }
         }
         return ImportRow.of(number, contact);
@@ -70,12 +80,34 @@ final class CsvColumns {
         String[] parts = value.split("-");
         ObjectNode date = contact.withArray("importantDates").addObject().put("kind", kind);
         if (parts.length == 3) {
-            date.put("year", parts[0]).put("month", parts[1]).put("day", parts[2]);
+            date.set("year", number(parts[0]));
+            date.set("month", number(parts[1]));
+            date.set("day", number(parts[2]));
         } else if (parts.length == 2) {
-            date.put("month", parts[0]).put("day", parts[1]);
+            date.set("month", number(parts[0]));
+            date.set("day", number(parts[1]));
         } else {
             date.put("month", value); // not a date: validation names the field
         }
+    }
+
+    /**
+     * The cell as the JSON value its column holds; a cell that is not one stays text, which the contact's reading
+     * then rejects with the column's name.
+     */
+    private static JsonNode typed(String column, String value) {
+        if (WHOLE_NUMBERS.contains(column)) {
+            return number(value);
+        }
+        if (BOOLEANS.contains(column) && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
+            return BooleanNode.valueOf(Boolean.parseBoolean(value.toLowerCase()));
+        }
+        return TextNode.valueOf(value);
+    }
+
+    private static JsonNode number(String value) {
+        return WHOLE_NUMBER.matcher(value.strip()).matches() ? IntNode.valueOf(Integer.parseInt(value.strip()))
+                : TextNode.valueOf(value);
     }
 
     private static List<String> split(String value) {

@@ -10,7 +10,7 @@ import io.rapport.contacts.rest.ContactDate;
 import io.rapport.contacts.rest.ContactEmail;
 import io.rapport.contacts.rest.ContactInput;
 import io.rapport.contacts.rest.ContactPhone;
-import io.rapport.rest.InvalidInput;
+import io.rapport.rest.input.InvalidInput;
 
 /** The rules of a contact that bean validation cannot express: they relate one field to another. */
 final class ContactRules {

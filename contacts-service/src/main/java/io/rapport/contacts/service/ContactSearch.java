@@ -54,10 +54,11 @@ public class ContactSearch {
         }
         ContactSort sort = query.sort();
         if (query.after() != null) {
-            String value = sort.timestamp ? "cast(:afterValue as timestamptz)" : ":afterValue";
+            String value = ":afterValue";
             sql.append(" and (c.").append(sort.column).append(", c.id) ").append(sort.descending ? "<" : ">")
                     .append(" (").append(value).append(", :afterId)");
-            parameters.put("afterValue", query.after().sortValue());
+            // a time-sorted cursor is read here, so a made-up one is a 400, not a failed cast in PostgreSQL
+            parameters.put("afterValue", sort.timestamp ? query.after().instantValue() : query.after().sortValue());
             parameters.put("afterId", query.after().id());
         }
         String direction = sort.descending ? " desc" : "";

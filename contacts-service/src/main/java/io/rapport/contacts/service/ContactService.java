@@ -24,7 +24,7 @@ import io.rapport.contacts.mapping.ContactMapper;
 import io.rapport.contacts.rest.ContactInput;
 import io.rapport.events.EventType;
 import io.rapport.events.outbox.EventPublisher;
-import io.rapport.rest.InvalidInput;
+import io.rapport.rest.input.InvalidInput;
 import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
@@ -68,7 +68,7 @@ public class ContactService {
 
     /**
      * The contact, if the caller may see it; another rep's contact is as unknown as a missing one. A merged contact
-     * answers 404 naming the survivor ({@code mergedInto}), an erased one 410.
+     * answers 404 naming the survivor ({@code mergedInto}), an erased one 410, each only to those who could see it.
      */
     public Contact get(UUID id, Caller caller) {
         Contact contact = Contact.findById(id);
@@ -82,7 +82,8 @@ public class ContactService {
                         .withDetail("Contact " + id + " was merged into " + merged.survivorId)
                         .with("mergedInto", merged.survivorId.toString()).build();
             }
-            if (ErasedContact.findById(id) != null) {
+            ErasedContact erased = ErasedContact.findById(id);
+            if (erased != null && caller.canRead(erased.owner)) { // anyone else may not learn it existed
                 throw HttpProblem.builder().withStatus(Response.Status.GONE).withTitle("Gone")
                         .withDetail("Contact " + id + " was erased").build();
             }

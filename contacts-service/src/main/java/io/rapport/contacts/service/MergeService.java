@@ -21,7 +21,7 @@ import io.rapport.contacts.rest.ContactResponse;
 import io.rapport.events.EventType;
 import io.rapport.events.contract.ContactMerged;
 import io.rapport.events.outbox.EventPublisher;
-import io.rapport.rest.InvalidInput;
+import io.rapport.rest.input.InvalidInput;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -63,6 +63,7 @@ public class PrivacyService {
         erased.id = id;
         erased.erasedAt = now;
         erased.erasedBy = caller.userId();
+        erased.owner = contact.owner;
         erased.persist();
         events.publish(EventType.CONTACT_ERASED, id, id, new ContactErased(id, now));
     }

@@ -164,6 +164,10 @@ class MergeAndPrivacyTest {
                 .then().statusCode(410).contentType(PROBLEM_JSON);
         getContact(alice, "rep", contact).then().statusCode(410);
         as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/needs").then().statusCode(410);
+        getContact("carol", "manager", contact).then().statusCode(410);
+        // a rep who could not see the contact does not learn that it existed
+        getContact("mallory", "rep", contact).then().statusCode(404).contentType(PROBLEM_JSON);
+        as("mallory", "rep").when().get("/api/v1/contacts/" + contact + "/needs").then().statusCode(404);
         // a retried create must not bring the erased data back through the stored response
         as(alice, "rep").header("Idempotency-Key", key)
                 .body("{\"firstName\": \"Ada\", \"personalNotes\": \"likes poetry\"}")

@@ -45,14 +45,14 @@ public class ContactDirectory {
             }
             contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_READ);
         }
-        if (contact != null && contact.erased) {
+        if (contact != null && contact.erased && caller.canRead(contact.owner)) {
             throw Problems.unprocessable("contactId", "contact " + id + " was erased");
         }
         if (contact != null && contact.mergedInto != null) {
             throw Problems.unprocessable("contactId", "contact " + id + " was merged into " + contact.mergedInto,
                     "mergedInto", contact.mergedInto.toString());
         }
-        if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
+        if (contact == null || contact.erased || contact.owner == null || !caller.canRead(contact.owner)) {
             throw Problems.unprocessable("contactId", "no contact " + id + " is known to the feedback service");
         }
         if (contact.doNotContact) {
@@ -76,7 +76,7 @@ public class ContactDirectory {
             }
             contact = FeedbackContact.findById(id);
         }
-        if (contact != null && contact.erased) {
+        if (contact != null && contact.erased && caller.canRead(contact.owner)) {
             throw Problems.gone("Contact " + id + " was erased");
         }
         if (contact != null && contact.mergedInto != null) {
@@ -84,7 +84,7 @@ public class ContactDirectory {
                     .withDetail("Contact " + id + " was merged into " + contact.mergedInto)
                     .with("mergedInto", contact.mergedInto.toString()).build();
         }
-        if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
+        if (contact == null || contact.erased || contact.owner == null || !caller.canRead(contact.owner)) {
             throw new NotFoundException("No contact " + id);
         }
         return contact;

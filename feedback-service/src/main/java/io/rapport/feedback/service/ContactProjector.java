@@ -115,8 +115,7 @@ public class ContactProjector implements EventHandler {
         // marked first, under a row lock: a survey being created for the contact right now either commits before
         // (and is deleted below) or waits and then sees the erasure
         FeedbackContact contact = lockedTombstone(id);
-        contact.erased = true;
-        contact.owner = null;
+        contact.erased = true; // the owner stays: only who could see the contact learns that it existed
         contact.firstName = null;
         contact.organisationId = null;
         contact.mergedInto = null;

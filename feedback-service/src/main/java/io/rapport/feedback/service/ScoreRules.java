@@ -2,7 +2,7 @@ package io.rapport.feedback.service;
 
 import io.rapport.feedback.SurveyKind;
 import io.rapport.feedback.rest.ScoreInput;
-import io.rapport.rest.InvalidInput;
+import io.rapport.rest.input.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Which scores an answer must carry: exactly those its survey's kind asks for. (Ranges are bean-validated.) */

@@ -22,7 +22,7 @@ import io.rapport.feedback.mapping.SurveyMapper;
 import io.rapport.feedback.rest.ScoreInput;
 import io.rapport.feedback.rest.SurveyRequestInput;
 import io.rapport.rest.Cursor;
-import io.rapport.rest.InvalidInput;
+import io.rapport.rest.input.InvalidInput;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -138,7 +138,7 @@ public class SurveyService {
         }
         if (query.after() != null) {
             where.append(" and (createdAt < :afterTime or (createdAt = :afterTime and id < :afterId))");
-            parameters.put("afterTime", Instant.parse(query.after().sortValue()));
+            parameters.put("afterTime", query.after().instantValue());
             parameters.put("afterId", query.after().id());
         }
         var select = entityManager.createQuery("from SurveyRequest where " + where

@@ -12,9 +12,11 @@ import static io.rapport.feedback.testing.FeedbackApi.sendContact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Instant;
 import java.util.List;
@@ -95,11 +97,11 @@ class ContactEventsConsumerTest {
         assertThat(count("select count(*) from survey_response where comment like '%secret complaint%'", null)).isZero();
         assertThat(count("select count(*) from idempotency_record where body ->> 'contactId' = cast(?1 as text)",
                 contact)).isZero();
-        // nothing personal is left in the projection, only the tombstone
+        // nothing personal is left in the projection, only the tombstone and whose contact it was
         Object[] row = (Object[]) entityManager.createNativeQuery(
                 "select owner, first_name, erased from feedback_contact where id = ?1")
                 .setParameter(1, contact).getSingleResult();
-        assertThat(row[0]).isNull();
+        assertThat(row[0]).isEqualTo(alice);
         assertThat(row[1]).isNull();
         assertThat(row[2]).isEqualTo(true);
 
@@ -112,6 +114,11 @@ class ContactEventsConsumerTest {
         sendContact(sender, EventType.CONTACT_UPDATED, contact, 5, alice, "Ada", null, false);
         awaitBehind(contact);
         as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback").then().statusCode(410);
+        // a rep who could not see the contact does not learn that it existed
+        as("mallory", "rep").when().get("/api/v1/contacts/" + contact + "/feedback").then().statusCode(404);
+        as("mallory", "rep").body("{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}")
+                .when().post("/api/v1/surveys").then().statusCode(422)
+                .body("detail", not(containsString("erased")));
         // other contacts keep their surveys
         as(alice, "rep").when().get("/api/v1/surveys/" + kept).then().statusCode(200);
     }

@@ -34,7 +34,7 @@ public final class FeedbackApi {
 
     /** A rep whose token carries a display name ({@code name} claim), as an OIDC provider's would. */
     public static RequestSpecification asNamed(String user, String name, String role) {
-        String token = Jwt.issuer(TestTokens.ISSUER).subject(user).upn(user).claim("name", name)
+        String token = Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject(user).upn(user).claim("name", name)
                 .groups(Set.of(role)).expiresIn(Duration.ofHours(1)).sign(TestTokens.PRIVATE_KEY);
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -179,7 +180,8 @@ public class CommitmentResource {
     @APIResponse(responseCode = "409", description = "Not OPEN", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "428", content = @Content(mediaType = PROBLEM))
-    public Response fulfil(@PathParam("id") UUID id, @Valid FulfilRequest request,
+    public Response fulfil(@PathParam("id") UUID id,
+            @RequestBody(required = false, description = "Absent: kept now") @Valid FulfilRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(commitments.fulfil(id, request == null ? null : request.fulfilledAt(), ifMatch, caller));
     }

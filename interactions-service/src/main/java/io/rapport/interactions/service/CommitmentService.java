@@ -19,7 +19,7 @@ import io.rapport.interactions.KnownContact;
 import io.rapport.interactions.mapping.CommitmentMapper;
 import io.rapport.interactions.rest.CommitmentInput;
 import io.rapport.rest.Cursor;
-import io.rapport.rest.InvalidInput;
+import io.rapport.rest.input.InvalidInput;
 import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;

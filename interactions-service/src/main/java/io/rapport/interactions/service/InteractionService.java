@@ -23,14 +23,13 @@ import io.rapport.interactions.mapping.InteractionMapper;
 import io.rapport.interactions.rest.AttachmentInput;
 import io.rapport.interactions.rest.InteractionInput;
 import io.rapport.rest.Cursor;
-import io.rapport.rest.InvalidInput;
+import io.rapport.rest.input.InvalidInput;
 import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 
@@ -152,11 +151,7 @@ public class InteractionService {
     }
 
     static Instant cursorTime(Cursor cursor) {
-        try {
-            return Instant.parse(cursor.sortValue());
-        } catch (RuntimeException e) {
-            throw new BadRequestException("Query parameter 'cursor' is not a cursor this API issued");
-        }
+        return cursor.instantValue();
     }
 
     /** Loads the record locked for the rest of the transaction, so concurrent changes queue and see each other. */

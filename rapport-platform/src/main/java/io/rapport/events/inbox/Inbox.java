@@ -1,11 +1,18 @@
 package io.rapport.events.inbox;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -13,18 +20,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.rapport.events.EventType;
+import io.rapport.events.outbox.EventsConfig;
+import io.rapport.failure.TransientFailure;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Applies incoming events exactly once: the event id is recorded in the same transaction as the effect, so a
- * redelivered event changes nothing. A failure that may pass is retried first ({@link InboxTransaction}); a message
- * that cannot be read or applied is nacked, which the channel's {@code failure-strategy=dead-letter-queue} turns
- * into a dead-letter record while consumption goes on.
+ * redelivered event changes nothing. Only a message that cannot be read or applied is nacked, which the channel's
+ * {@code failure-strategy=dead-letter-queue} turns into a dead-letter record while consumption goes on:
+ * <ul>
+ * <li>a failure that passes by itself ({@link TransientFailure}: the database restarting, a lock conflict) is waited
+ * out, retrying with growing pauses for as long as it lasts, while the service reports itself not ready
+ * ({@link InboxStalls}); the consumer holds its place, and the broker keeps the events meanwhile;</li>
+ * <li>an event that can never be applied ({@link UnprocessableEventException}) is dead-lettered at once;</li>
+ * <li>any other failure is retried a few times ({@code rapport.events.inbox.retries}), then dead-lettered.</li>
+ * </ul>
  * <p>
  * A batch ({@link #processBatch}) is applied in one transaction ({@link InboxBatch}), in the order of its records,
  * so each partition's (each contact's) order holds. An event that cannot be applied rolls the batch back: it alone
@@ -39,11 +56,27 @@ public class Inbox {
     private final InboxTransaction transaction;
     private final InboxBatch batchTransaction;
     private final ObjectMapper objectMapper;
+    private final InboxStalls stalls;
+    private final EventsConfig.Inbox config;
+    private volatile boolean stopping;
 
-    public Inbox(InboxTransaction transaction, InboxBatch batchTransaction, ObjectMapper objectMapper) {
+    public Inbox(InboxTransaction transaction, InboxBatch batchTransaction, ObjectMapper objectMapper,
+            InboxStalls stalls, EventsConfig config) {
         this.transaction = transaction;
         this.batchTransaction = batchTransaction;
         this.objectMapper = objectMapper;
+        this.stalls = stalls;
+        this.config = config.inbox();
+    }
+
+    /** A consumer waiting for the database stops waiting when the service stops; its events stay on the topic. */
+    void stopWaiting(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    /** Applies a batch of the channel's records: see {@link #processBatch(KafkaRecordBatch, String, EventHandler)}. */
+    public CompletionStage<Void> processBatch(KafkaRecordBatch<String, String> batch, InboxChannel channel) {
+        return processBatch(batch, channel.consumer(), channel.handler());
     }
 
     /**
@@ -78,28 +111,33 @@ public class Inbox {
     private List<CompletableFuture<Void>> applyTogether(List<Received> events, String consumer, EventHandler handler) {
         List<Received> pending = new ArrayList<>(events);
         List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
+        Backoff backoff = new Backoff(config);
         while (!pending.isEmpty()) {
             try {
                 long start = System.nanoTime();
                 int applied = batchTransaction.apply(consumer, pending.stream().map(Received::event).toList(), handler);
+                stalls.resumed(consumer);
                 LOG.debugf("%d of %d events applied by %s in one transaction in %d ms", applied, pending.size(),
                         consumer, (System.nanoTime() - start) / 1_000_000);
                 return deadLetters;
             } catch (InboxBatch.FailedEvent e) {
-                if (!(e.getCause() instanceof UnprocessableEventException)) {
+                if (e.getCause() instanceof UnprocessableEventException) {
+                    Received failed = pending.stream().filter(received -> received.event() == e.event()).findFirst()
+                            .orElseThrow();
+                    LOG.warnf("Event %s (%s) cannot be applied on %s, sent to the dead-letter topic: %s",
+                            failed.event().id(), failed.event().rawType(), consumer, e.getMessage());
+                    deadLetters.add(failed.record().nack(e.getCause()).toCompletableFuture());
+                    pending.remove(failed);
+                } else if (!waitOut(e.getCause(), consumer, backoff)) {
                     LOG.debugf("Batch on %s failed at event %s (%s), applying its events one at a time",
                             consumer, e.event().id(), e.getMessage());
                     break;
                 }
-                Received failed = pending.stream().filter(received -> received.event() == e.event()).findFirst()
-                        .orElseThrow();
-                LOG.warnf("Event %s (%s) cannot be applied on %s, sent to the dead-letter topic: %s",
-                        failed.event().id(), failed.event().rawType(), consumer, e.getMessage());
-                deadLetters.add(failed.record().nack(e.getCause()).toCompletableFuture());
-                pending.remove(failed);
             } catch (RuntimeException e) {
-                LOG.debugf("Batch on %s failed (%s), applying its events one at a time", consumer, e.getMessage());
-                break;
+                if (!waitOut(e, consumer, backoff)) {
+                    LOG.debugf("Batch on %s failed (%s), applying its events one at a time", consumer, e.getMessage());
+                    break;
+                }
             }
         }
         pending.forEach(received -> deadLetters.add(processOne(received, consumer, handler).toCompletableFuture()));
@@ -108,16 +146,98 @@ public class Inbox {
 
     /** One event of a batch on its own, as {@link #process} applies it; completes once a dead letter is written. */
     private CompletionStage<Void> processOne(Received received, String consumer, EventHandler handler) {
-        IncomingEvent event = received.event();
         try {
-            if (!transaction.apply(consumer, event, handler)) {
-                LOG.debugf("Event %s already processed by %s, skipped", event.id(), consumer);
-            }
+            applyOne(received.event(), consumer, handler);
             return CompletableFuture.completedFuture(null);
+        } catch (StoppedWaiting e) {
+            return new CompletableFuture<>(); // never acknowledged: delivered again after the restart
         } catch (RuntimeException e) {
-            LOG.warnf("Event %s (%s) failed on %s, sent to the dead-letter topic: %s", event.id(), event.rawType(),
-                    consumer, e.getMessage());
             return received.record().nack(e);
+        }
+    }
+
+    /**
+     * Applies one event in its own transaction, waiting out passing failures and retrying others a few times.
+     *
+     * @throws RuntimeException what made the event fail for good: it belongs in the dead-letter topic
+     */
+    private void applyOne(IncomingEvent event, String consumer, EventHandler handler) {
+        Backoff backoff = new Backoff(config);
+        int retries = 0;
+        while (true) {
+            try {
+                if (!transaction.apply(consumer, event, handler)) {
+                    LOG.debugf("Event %s already processed by %s, skipped", event.id(), consumer);
+                }
+                stalls.resumed(consumer);
+                return;
+            } catch (RuntimeException e) {
+                if (stopping && TransientFailure.isTransient(e)) {
+                    throw new StoppedWaiting(e);
+                }
+                boolean retry = !(e instanceof UnprocessableEventException)
+                        && (waitOut(e, consumer, backoff) || (retries++ < config.retries() && pause(backoff)));
+                if (!retry) {
+                    LOG.warnf("Event %s (%s) failed on %s, sent to the dead-letter topic: %s", event.id(),
+                            event.rawType(), consumer, e.getMessage());
+                    throw e;
+                }
+                LOG.debugf("Event %s failed on %s (%s), trying again", event.id(), consumer, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * When the failure passes by itself, reports the consumer waiting and pauses before the next try.
+     *
+     * @return whether to try again; false for a failure that will not pass, or when the service is stopping
+     */
+    private boolean waitOut(Throwable failure, String consumer, Backoff backoff) {
+        if (stopping || !TransientFailure.isTransient(failure)) {
+            return false;
+        }
+        if (!stalls.waiting(consumer)) {
+            LOG.warnf("Consumer %s waits for a passing failure to pass, and tries again with growing pauses: %s",
+                    consumer, failure.getMessage());
+        }
+        stalls.waiting(consumer, failure);
+        return pause(backoff);
+    }
+
+    /** @return false when interrupted (the service is stopping) */
+    private boolean pause(Backoff backoff) {
+        try {
+            Thread.sleep(backoff.next().toMillis());
+            return !stopping;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The service stops while the event waits for a passing failure: it is neither applied nor dead-lettered. */
+    private static final class StoppedWaiting extends RuntimeException {
+
+        StoppedWaiting(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** Pauses that double from the configured first delay up to the longest. */
+    private static final class Backoff {
+
+        private final Duration max;
+        private Duration next;
+
+        Backoff(EventsConfig.Inbox config) {
+            this.next = config.retryDelay();
+            this.max = config.maxRetryDelay();
+        }
+
+        Duration next() {
+            Duration current = next;
+            next = next.multipliedBy(2).compareTo(max) > 0 ? max : next.multipliedBy(2);
+            return current;
         }
     }
 
@@ -138,15 +258,46 @@ public class Inbox {
             return message.nack(e);
         }
         try {
-            if (!transaction.apply(consumer, event, handler)) {
-                LOG.debugf("Event %s already processed by %s, skipped", event.id(), consumer);
-            }
+            applyOne(event, consumer, handler);
             return message.ack();
+        } catch (StoppedWaiting e) {
+            return new CompletableFuture<>(); // never acknowledged: delivered again after the restart
         } catch (RuntimeException e) {
-            LOG.warnf("Event %s (%s) failed on %s, sent to the dead-letter topic: %s", event.id(), event.rawType(),
-                    consumer, e.getMessage());
             return message.nack(e);
         }
+    }
+
+    /**
+     * Applies a dead letter once more, in one transaction, without waiting out failures: the redrive reports what
+     * happened and leaves what still fails in the dead-letter topic.
+     *
+     * @return false when the consumer had applied the event already
+     */
+    boolean applyAgain(InboxChannel channel, IncomingEvent event) {
+        return transaction.apply(channel.consumer(), event, channel.handler());
+    }
+
+    /** The event a record carries in CloudEvents binary mode (a dead letter keeps the original's headers). */
+    IncomingEvent read(ConsumerRecord<String, String> record) {
+        String id = header(record, "ce_id");
+        String type = header(record, "ce_type");
+        if (id == null || type == null) {
+            throw new UnprocessableEventException("not a CloudEvent: ce_ headers missing");
+        }
+        String time = header(record, "ce_time");
+        Instant occurred;
+        try {
+            occurred = time == null ? null : OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UnprocessableEventException("ce_time of event " + id + " is not a timestamp", e);
+        }
+        return new IncomingEvent(id, EventType.fromCloudEventType(type), type, header(record, "ce_subject"),
+                record.key(), occurred, parse(record.value(), id));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private IncomingEvent read(Message<String> message) {

@@ -2,17 +2,13 @@ package io.rapport.events.inbox;
 
 import java.util.List;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Applies one event and records it as processed, in one new transaction. A failure that may pass (a lost connection,
- * a lock or serialization conflict, a constraint violated by a concurrent writer) is retried, each time in a fresh
- * transaction, with growing pauses; an event that cannot be applied ({@link UnprocessableEventException}) is not.
+ * Applies one event and records it as processed, in one new transaction. What is retried after a failure, and how,
+ * is the {@link Inbox}'s decision: each try here is a fresh transaction.
  */
 @ApplicationScoped
 public class InboxTransaction {
@@ -24,8 +20,6 @@ public class InboxTransaction {
     }
 
     /** @return false when the consumer had already processed the event */
-    @Retry(maxRetries = 4, delay = 250, jitter = 100, abortOn = UnprocessableEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 4000)
     public boolean apply(String consumer, IncomingEvent event, EventHandler handler) {
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!markProcessed(consumer, event.id())) {

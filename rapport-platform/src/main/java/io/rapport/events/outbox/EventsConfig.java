@@ -13,6 +13,24 @@ public interface EventsConfig {
 
     Outbox outbox();
 
+    Inbox inbox();
+
+    interface Inbox {
+        /**
+         * The first pause before an event that met a passing failure (the database away, a lock conflict) is tried
+         * again; each further pause doubles, up to {@link #maxRetryDelay()}. Such an event is tried until it applies.
+         */
+        @WithDefault("250ms")
+        Duration retryDelay();
+
+        @WithDefault("30s")
+        Duration maxRetryDelay();
+
+        /** How often an event that failed for any other reason is tried again before it is dead-lettered. */
+        @WithDefault("4")
+        int retries();
+    }
+
     interface Outbox {
         /**
          * How often the relay looks for unpublished events when no commit woke it: a fallback, since every commit

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,14 +14,16 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
+import io.smallrye.jwt.build.Jwt;
 
 /**
  * What every Rapport service offers from day one: readiness that checks PostgreSQL and Kafka, OpenAPI and Swagger
- * UI, Prometheus metrics, and no API without a valid bearer token. A service's test extends it with @QuarkusTest.
+ * UI, Prometheus metrics, and no API without a valid bearer token meant for Rapport. A service's test extends it with @QuarkusTest.
  */
 public abstract class ServiceBaselineTest {
 
@@ -63,6 +66,20 @@ public abstract class ServiceBaselineTest {
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         given().header("Authorization", "Bearer " + forged).when().get(protectedPath())
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenMeantForAnotherApplicationIsUnauthorized() {
+        String otherAudience = Jwt.issuer(TestTokens.ISSUER).audience("billing").subject("alice").upn("alice")
+                .groups(Set.of("admin")).expiresIn(Duration.ofHours(1)).sign(TestTokens.PRIVATE_KEY);
+        String noAudience = Jwt.issuer(TestTokens.ISSUER).subject("alice").upn("alice")
+                .groups(Set.of("admin")).expiresIn(Duration.ofHours(1)).sign(TestTokens.PRIVATE_KEY);
+        for (String token : List.of(otherAudience, noAudience)) {
+            given().header("Authorization", "Bearer " + token).when().get(protectedPath())
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+        given().header("Authorization", TestTokens.bearer("alice", "admin")).when().get(protectedPath())
+                .then().statusCode(is(not(401)));
     }
 
     /**

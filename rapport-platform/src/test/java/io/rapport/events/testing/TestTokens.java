@@ -12,6 +12,8 @@ import io.smallrye.jwt.build.Jwt;
 public final class TestTokens {
 
     public static final String ISSUER = "https://rapport.local";
+    /** The audience services require ({@code RAPPORT_JWT_AUDIENCE}). */
+    public static final String AUDIENCE = "rapport";
     public static final String PRIVATE_KEY = "rapport-test-keys/privateKey.pem";
     public static final String PUBLIC_KEY = "rapport-test-keys/publicKey.pem";
 
@@ -21,6 +23,7 @@ public final class TestTokens {
     /** A token for {@code user} holding {@code role} (rep, manager, admin or integrator). */
     public static String token(String user, String role) {
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(user)
                 .upn(user)
                 .claim("preferred_username", user)

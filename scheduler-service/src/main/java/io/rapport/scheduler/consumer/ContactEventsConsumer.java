@@ -5,25 +5,22 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.rapport.events.inbox.Inbox;
+import io.rapport.events.inbox.InboxConsumer;
 import io.rapport.scheduler.projection.ContactProjector;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class ContactEventsConsumer {
-
-    private final Inbox inbox;
-    private final ContactProjector projector;
+public class ContactEventsConsumer extends InboxConsumer {
 
     public ContactEventsConsumer(Inbox inbox, ContactProjector projector) {
-        this.inbox = inbox;
-        this.projector = projector;
+        super(inbox, "contact-events", "scheduler.contact-events", projector);
     }
 
     @Incoming("contact-events")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.processBatch(batch, "scheduler.contact-events", projector);
+        return apply(batch);
     }
 }

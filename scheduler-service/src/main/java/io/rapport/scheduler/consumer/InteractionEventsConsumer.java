@@ -5,25 +5,22 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.rapport.events.inbox.Inbox;
+import io.rapport.events.inbox.InboxConsumer;
 import io.rapport.scheduler.projection.InteractionProjector;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class InteractionEventsConsumer {
-
-    private final Inbox inbox;
-    private final InteractionProjector projector;
+public class InteractionEventsConsumer extends InboxConsumer {
 
     public InteractionEventsConsumer(Inbox inbox, InteractionProjector projector) {
-        this.inbox = inbox;
-        this.projector = projector;
+        super(inbox, "interaction-events", "scheduler.interaction-events", projector);
     }
 
     @Incoming("interaction-events")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.processBatch(batch, "scheduler.interaction-events", projector);
+        return apply(batch);
     }
 }

@@ -1,10 +1,14 @@
 package io.rapport.scheduler.consumer;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,17 +25,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.Inbox;
+import io.rapport.events.inbox.InboxReadiness;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PessimisticLockException;
 
 /**
- * The platform inbox as every consumer uses it: a failure that may pass (here a lock conflict) is retried in a fresh
- * transaction and the event applied once; an event that cannot be applied, or a failure that persists, is nacked
- * (dead-lettered by the channel).
+ * The platform inbox as every consumer uses it: a failure is retried in a fresh transaction and the event applied
+ * once; while the database is away the event waits as long as it takes and the service reports not ready; an event
+ * that cannot be applied, or another failure that persists, is nacked (dead-lettered by the channel).
  */
 @QuarkusTest
 class InboxRetryTest {
@@ -39,6 +46,9 @@ class InboxRetryTest {
 
     @Inject
     Inbox inbox;
+    @Inject
+    @Readiness
+    InboxReadiness readiness;
     @Inject
     EntityManager entityManager;
 
@@ -78,6 +88,33 @@ class InboxRetryTest {
         assertThat(delivery.outcome()).isEqualTo("nack: lacks an owner");
         assertThat(attempts).hasValue(1);
         assertThat(processedRecords(delivery.eventId)).isZero();
+    }
+
+    @Test
+    void whileTheDatabaseIsAwayTheEventWaitsTheServiceIsNotReadyAndNothingIsDeadLettered() {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger applied = new AtomicInteger();
+        List<String> readinessWhileWaiting = new ArrayList<>();
+        EventHandler databaseAway = event -> {
+            if (attempts.incrementAndGet() <= 8) { // twice the retries any other failure gets
+                if (attempts.get() > 1) {
+                    readinessWhileWaiting.add(readiness.call().getStatus().name());
+                }
+                throw new PersistenceException("Unable to acquire JDBC Connection",
+                        new SQLException("Connection to localhost:5432 refused", "08001"));
+            }
+            applied.incrementAndGet();
+        };
+        Delivery delivery = new Delivery();
+
+        delivery.process(inbox, databaseAway);
+
+        assertThat(delivery.outcome()).isEqualTo("ack");
+        assertThat(applied).hasValue(1);
+        assertThat(processedRecords(delivery.eventId)).isEqualTo(1);
+        assertThat(readinessWhileWaiting).hasSize(7).containsOnly("DOWN");
+        assertThat(readiness.call().getStatus().name()).isEqualTo("UP");
+        given().when().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test

@@ -18,11 +18,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -412,6 +415,69 @@ class SuiteEndToEndIT {
                     .as("one task.created per contact").isInstanceOf(AssertionError.class);
         } finally {
             second.stop();
+        }
+    }
+
+    /**
+     * PostgreSQL restarts while a rep keeps creating contacts: every write is answered 201, or 503 with Retry-After
+     * while the database is away (never 500); every 201 has its contact; each contact gets exactly one CHECK_IN task,
+     * published once; and no valid event reaches a dead-letter topic, as every consumer waits the restart out.
+     */
+    @Test
+    @Order(8)
+    void aDatabaseRestartUnderWritesLosesNothingAndDeadLettersNothing() throws Exception {
+        List<String> created = Collections.synchronizedList(new ArrayList<>());
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger unavailable = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            while (writing.get()) {
+                var response = given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                        .body("{\"firstName\": \"Ada\", \"checkInCadenceDays\": 30}")
+                        .when().post(contactsUrl + "/api/v1/contacts");
+                if (response.statusCode() == 201) {
+                    created.add(response.path("id"));
+                } else if (response.statusCode() == 503 && response.header("Retry-After") != null) {
+                    unavailable.incrementAndGet();
+                } else {
+                    unexpected.add(response.statusCode() + " " + response.body().asString());
+                }
+            }
+        }, "writer");
+        List<String> deadLetterTopics = List.of("rapport.scheduler.dlq.v1", "rapport.interactions.dlq.v1",
+                "rapport.feedback.dlq.v1");
+        List<TopicWatcher> deadLetters = new ArrayList<>();
+        try (TopicWatcher tasksTopic = TopicWatcher.local(Topic.TASKS.topicName())) {
+            deadLetterTopics.forEach(topic -> deadLetters.add(TopicWatcher.local(topic)));
+            writer.start();
+            await().atMost(BOUND).until(() -> created.size() >= 20);
+            localStack("postgres", "restart");
+            int beforeRestart = created.size();
+            await().atMost(BOUND).until(() -> created.size() >= beforeRestart + 20); // writes flow again
+            writing.set(false);
+            writer.join();
+
+            assertThat(unexpected).as("answers other than 201, or 503 with Retry-After (%d of those)",
+                    unavailable.get()).isEmpty();
+            for (String contact : created) {
+                given().header("Authorization", bearer(rep, "rep"))
+                        .when().get(contactsUrl + "/api/v1/contacts/" + contact).then().statusCode(200);
+            }
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                for (String contact : created) {
+                    tasksOf(contact).body("items", hasSize(1)).body("items[0].kind", is("CHECK_IN"));
+                }
+            });
+            tasksTopic.awaitAll(r -> created.contains(r.key()), created.size(), BOUND);
+            assertThatThrownBy(() -> tasksTopic.awaitAll(r -> created.contains(r.key()), created.size() + 1,
+                    Duration.ofSeconds(3))).as("one task.created per contact").isInstanceOf(AssertionError.class);
+            for (TopicWatcher deadLetter : deadLetters) {
+                assertThatThrownBy(() -> deadLetter.await(r -> created.contains(r.key()), Duration.ofSeconds(2)))
+                        .as("no event of these contacts dead-lettered").isInstanceOf(AssertionError.class);
+            }
+        } finally {
+            writing.set(false);
+            deadLetters.forEach(TopicWatcher::close);
         }
     }
 

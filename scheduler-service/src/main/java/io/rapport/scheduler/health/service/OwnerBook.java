@@ -8,7 +8,6 @@ import io.rapport.rest.Cursor;
 import io.rapport.scheduler.health.HealthBand;
 import io.rapport.scheduler.health.RelationshipHealth;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.BadRequestException;
 
 /** A rep's book of contacts by health, worst first (score, then contact id), with keyset pagination. */
 @ApplicationScoped
@@ -35,10 +34,6 @@ public class OwnerBook {
     }
 
     private static int scoreOf(Cursor cursor) {
-        try {
-            return Integer.parseInt(cursor.sortValue());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("Query parameter 'cursor' is not a cursor this API issued");
-        }
+        return cursor.intValue();
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.rapport.rest.InvalidInput;
+import io.rapport.rest.input.InvalidInput;
 import io.rapport.rest.Preconditions;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskStatus;

@@ -1,4 +1,4 @@
-package io.rapport.rest;
+package io.rapport.rest.input;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,59 @@
+package io.rapport.rest.input;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Answers a body announced larger than the service reads ({@code quarkus.http.limits.max-body-size}) with a 413
+ * problem saying the limit, before anything reads it. Quarkus would refuse it the same way, with no body at all.
+ */
+@ApplicationScoped
+public class OversizedBodyRejection {
+
+    private final ObjectMapper objectMapper;
+    private final long maxBodyBytes;
+
+    public OversizedBodyRejection(ObjectMapper objectMapper,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
+        this.objectMapper = objectMapper;
+        this.maxBodyBytes = maxBody.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                && Long.parseLong(length) > maxBodyBytes) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("status", 413);
+            problem.put("title", "Request Entity Too Large");
+            problem.put("detail", "The body is " + length + " bytes; this service reads at most " + maxBodyBytes);
+            problem.put("instance", context.request().path());
+            try {
+                context.response().setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                        .putHeader(HttpHeaders.CONNECTION, "close") // the body that follows is not read
+                        .end(objectMapper.writeValueAsString(problem));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        context.next();
+    }
+}

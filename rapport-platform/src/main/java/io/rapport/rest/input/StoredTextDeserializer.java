@@ -1,0 +1,26 @@
+package io.rapport.rest.input;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+/** Reads JSON strings as Jackson does, refusing one Rapport could not store ({@link StoredText}). */
+final class StoredTextDeserializer extends StdScalarDeserializer<String> {
+
+    StoredTextDeserializer() {
+        super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        String text = StringDeserializer.instance.deserialize(parser, context);
+        if (!StoredText.storable(text)) {
+            throw InvalidFormatException.from(parser, StoredText.REFUSAL, text, String.class);
+        }
+        return text;
+    }
+}
