@@ -2,48 +2,69 @@ package io.rapport.failure;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
-import java.util.List;
-
-import org.apache.kafka.common.errors.RetriableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
- * Tells a failure that passes by itself (the database restarting or unreachable, a lock or serialization conflict, a
- * broker away) from one that will happen again however often the work is retried. A request that meets the first
- * is answered 503 with Retry-After, and an event that meets it waits and is applied later; only the second is a
- * server error or a dead letter.
+ * Tells a failure that passes by itself (the database restarting or unreachable, a lock or serialization conflict)
+ * from one that will happen again however often the work is retried. A request that meets the first is answered 503
+ * with Retry-After, and an event that meets it waits and is applied later; only the second is a server error or a
+ * dead letter. A slow statement (a timeout) is not transient here: the same work would time out again.
  */
 public final class TransientFailure {
 
     /**
-     * SQLSTATE classes and codes of PostgreSQL that describe the moment, not the work: connection exceptions (08),
-     * insufficient resources (53), operator intervention such as a shutdown or a restart (57P01-57P05), serialization
-     * failures and deadlocks (40001, 40P01), a lock not available (55P03) and a statement cancelled by a timeout (57014).
+     * PostgreSQL's SQLSTATEs for a connection that failed or could not be made (08000-08006), a server shutting down,
+     * crashing or starting (57P01-57P03), too many connections or out of memory (53300, 53200), serialization failures
+     * and deadlocks (40001, 40P01) and a lock not available (55P03).
      */
-    private static final List<String> TRANSIENT_SQL_STATES = List.of("08", "53", "57P", "40001", "40P01", "55P03",
-            "57014");
+    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("08000", "08001", "08003", "08004", "08006",
+            "57P01", "57P02", "57P03", "53300", "53200", "40001", "40P01", "55P03");
 
     private TransientFailure() {
     }
 
     public static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                    || cause instanceof SocketTimeoutException || cause instanceof RetriableException) {
+        // the causes and what was suppressed along the way: a transaction manager attaches a failed commit's
+        // SQLException as a suppressed exception, not as the cause
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.push(failure);
+        while (!pending.isEmpty()) {
+            Throwable next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (passes(next)) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && TRANSIENT_SQL_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+            if (next.getCause() != null) {
+                pending.push(next.getCause());
+            }
+            for (Throwable suppressed : next.getSuppressed()) {
+                pending.push(suppressed);
+            }
+        }
+        return false;
+    }
+
+    private static boolean passes(Throwable failure) {
+        if (failure instanceof SQLTransientConnectionException || failure instanceof SQLRecoverableException
+                || failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
+            return true;
+        }
+        if (failure instanceof SQLException sql) {
+            if (sql.getSQLState() != null && TRANSIENT_SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase().contains("acquisition timeout")) {
-                return true; // the pool waited in vain for a connection: the database is away or overwhelmed
-            }
+            // the pool waited in vain for a connection: the database is away or overwhelmed
+            return sql.getMessage() != null && sql.getMessage().toLowerCase().contains("acquisition timeout");
         }
         return false;
     }

@@ -1,12 +1,20 @@
 package io.rapport.events.inbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,6 +37,8 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import javax.sql.DataSource;
+
 /**
  * Applies the dead letters of this service's consumers again, once whatever made them fail is fixed. Each dead
  * letter goes back through the handler of the channel it came from ({@link InboxChannel}, by its
@@ -42,6 +52,10 @@ public class DeadLetterRedrive {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterRedrive.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** How long a redrive waits for letters it knows are there before it stops (the broker away). */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Arbitrary, fixed: identifies the redrive's advisory lock within the service's database. */
+    private static final long REDRIVE_LOCK = 0x52_45_44_52_49_56_45L;
 
     /** What one redrive did. */
     public record Outcome(int read, int applied, int alreadyApplied, int deadAgain) {
@@ -56,9 +70,11 @@ public class DeadLetterRedrive {
     private final Inbox inbox;
     private final Config config;
     private final Map<String, Object> kafka;
+    private final DataSource dataSource;
 
     public DeadLetterRedrive(Instance<InboxChannel> channels, Inbox inbox, Config config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.channels = channels;
         this.inbox = inbox;
         this.config = config;
@@ -81,16 +97,53 @@ public class DeadLetterRedrive {
         return pending;
     }
 
-    /** Re-drives every dead letter written so far, once; one redrive at a time in this replica. */
-    public synchronized Outcome redrive() {
-        Outcome total = new Outcome(0, 0, 0, 0);
-        try (KafkaConsumer<String, String> consumer = consumer();
-                KafkaProducer<String, String> producer = producer()) {
-            for (String topic : deadLetterTopics()) {
-                total = total.plus(redrive(topic, consumer, producer));
+    /**
+     * Re-drives every dead letter written so far, once. One redrive runs at a time across the replicas (a
+     * PostgreSQL advisory lock): two would read the same letters and write back those that fail twice.
+     *
+     * @throws RedriveRunning when another redrive is running
+     */
+    public Outcome redrive() {
+        try (Connection lockHolder = dataSource.getConnection()) {
+            if (!advisoryLock(lockHolder, "pg_try_advisory_lock")) {
+                throw new RedriveRunning();
+            }
+            try {
+                Outcome total = new Outcome(0, 0, 0, 0);
+                try (KafkaConsumer<String, String> consumer = consumer()) {
+                    KafkaProducer<String, String> producer = producer();
+                    try {
+                        for (String topic : deadLetterTopics()) {
+                            total = total.plus(redrive(topic, consumer, producer));
+                        }
+                    } finally {
+                        producer.close(Duration.ofSeconds(10));
+                    }
+                }
+                return total;
+            } finally {
+                advisoryLock(lockHolder, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The redrive lock could not be taken: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?)")) {
+            statement.setLong(1, REDRIVE_LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
             }
         }
-        return total;
+    }
+
+    /** Another replica, or another request, is re-driving the dead letters now. */
+    public static class RedriveRunning extends RuntimeException {
+
+        RedriveRunning() {
+            super("A redrive of the dead letters is running; try again when it is done");
+        }
     }
 
     private Outcome redrive(String deadLetterTopic, KafkaConsumer<String, String> consumer,
@@ -111,9 +164,15 @@ public class DeadLetterRedrive {
         int applied = 0;
         int already = 0;
         int deadAgain = 0;
+        Instant giveUp = Instant.now().plus(PATIENCE);
         try {
             while (next.entrySet().stream().anyMatch(position -> position.getValue() < ends.get(position.getKey()))) {
+                if (Instant.now().isAfter(giveUp)) {
+                    LOG.warnf("Redrive of %s stopped: no dead letter read for %s", deadLetterTopic, PATIENCE);
+                    break; // what was read is committed below; the next redrive goes on from there
+                }
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                    giveUp = Instant.now().plus(PATIENCE);
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (record.offset() >= ends.get(partition)) {
                         continue; // written back during this redrive: the next one sees it
@@ -137,7 +196,7 @@ public class DeadLetterRedrive {
                         deadAgain++;
                         LOG.warnf("Dead letter %s-%d@%d failed again: %s", record.topic(), record.partition(),
                                 record.offset(), failedAgain.getMessage());
-                        producer.send(writtenBack(record, failedAgain));
+                        writeBack(producer, record, failedAgain);
                     }
                     next.put(partition, record.offset() + 1);
                 }
@@ -146,13 +205,25 @@ public class DeadLetterRedrive {
                         Math.min(consumer.position(partition), ends.get(partition))));
             }
         } finally {
-            producer.flush(); // the dead letters written back are safe before the offsets move past them
             consumer.commitSync(next.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                     position -> new OffsetAndMetadata(position.getValue()))));
         }
         LOG.infof("Re-drove %d dead letters of %s: %d applied, %d applied before, %d failed again", read,
                 deadLetterTopic, applied, already, deadAgain);
         return new Outcome(read, applied, already, deadAgain);
+    }
+
+    /** Writes the letter back, and waits for the broker to have it before the redrive moves past it. */
+    private static void writeBack(KafkaProducer<String, String> producer, ConsumerRecord<String, String> record,
+            RuntimeException failure) {
+        try {
+            producer.send(writtenBack(record, failure)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing a dead letter back", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("A dead letter could not be written back: " + e.getMessage(), e);
+        }
     }
 
     private static ProducerRecord<String, String> writtenBack(ConsumerRecord<String, String> record,
@@ -208,6 +279,8 @@ public class DeadLetterRedrive {
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.getValue("quarkus.application.name", String.class)
                 + "-redrive");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a committed position the topic's retention has passed resumes at the oldest letter kept, not the newest
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

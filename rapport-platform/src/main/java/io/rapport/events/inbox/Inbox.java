@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -97,16 +98,24 @@ public class Inbox {
                 settled.add(record.nack(e).toCompletableFuture());
             }
         }
-        settled.addAll(applyTogether(pending, consumer, handler));
+        try {
+            settled.addAll(applyTogether(pending, consumer, handler));
+        } catch (StoppedWaiting stopped) {
+            return new CompletableFuture<>(); // never acknowledged: the batch is delivered again after the restart
+        } finally {
+            stalls.resumed(consumer);
+        }
         // offsets move on only once the dead letters are written
         return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
     }
 
     /**
      * Applies the events in one transaction; an event that cannot be applied is set aside (dead-lettered) and the
-     * others applied again, any other failure sends every event through its own transaction.
+     * others applied again, a passing failure is waited out, any other failure sends every event through its own
+     * transaction.
      *
      * @return the completions of the dead letters written
+     * @throws StoppedWaiting when the service stops while the batch waits: none of it may be acknowledged
      */
     private List<CompletableFuture<Void>> applyTogether(List<Received> events, String consumer, EventHandler handler) {
         List<Received> pending = new ArrayList<>(events);
@@ -116,7 +125,6 @@ public class Inbox {
             try {
                 long start = System.nanoTime();
                 int applied = batchTransaction.apply(consumer, pending.stream().map(Received::event).toList(), handler);
-                stalls.resumed(consumer);
                 LOG.debugf("%d of %d events applied by %s in one transaction in %d ms", applied, pending.size(),
                         consumer, (System.nanoTime() - start) / 1_000_000);
                 return deadLetters;
@@ -140,25 +148,23 @@ public class Inbox {
                 }
             }
         }
-        pending.forEach(received -> deadLetters.add(processOne(received, consumer, handler).toCompletableFuture()));
-        return deadLetters;
-    }
-
-    /** One event of a batch on its own, as {@link #process} applies it; completes once a dead letter is written. */
-    private CompletionStage<Void> processOne(Received received, String consumer, EventHandler handler) {
-        try {
-            applyOne(received.event(), consumer, handler);
-            return CompletableFuture.completedFuture(null);
-        } catch (StoppedWaiting e) {
-            return new CompletableFuture<>(); // never acknowledged: delivered again after the restart
-        } catch (RuntimeException e) {
-            return received.record().nack(e);
+        // one at a time, in order; a stop while one waits leaves it and those after it for the next delivery
+        for (Received received : pending) {
+            try {
+                applyOne(received.event(), consumer, handler);
+            } catch (StoppedWaiting stopped) {
+                throw stopped;
+            } catch (RuntimeException failed) {
+                deadLetters.add(received.record().nack(failed).toCompletableFuture());
+            }
         }
+        return deadLetters;
     }
 
     /**
      * Applies one event in its own transaction, waiting out passing failures and retrying others a few times.
      *
+     * @throws StoppedWaiting  when the service stops before the event could be applied
      * @throws RuntimeException what made the event fail for good: it belongs in the dead-letter topic
      */
     private void applyOne(IncomingEvent event, String consumer, EventHandler handler) {
@@ -171,18 +177,25 @@ public class Inbox {
                 }
                 stalls.resumed(consumer);
                 return;
+            } catch (UnprocessableEventException e) {
+                LOG.warnf("Event %s (%s) cannot be applied on %s, sent to the dead-letter topic: %s", event.id(),
+                        event.rawType(), consumer, e.getMessage());
+                throw e;
             } catch (RuntimeException e) {
-                if (stopping && TransientFailure.isTransient(e)) {
-                    throw new StoppedWaiting(e);
+                if (stopping) {
+                    throw new StoppedWaiting(e); // whatever failed, the service going away may be why
                 }
-                boolean retry = !(e instanceof UnprocessableEventException)
-                        && (waitOut(e, consumer, backoff) || (retries++ < config.retries() && pause(backoff)));
-                if (!retry) {
+                if (waitOut(e, consumer, backoff)) {
+                    continue;
+                }
+                stalls.resumed(consumer); // what it answered shows the database is back
+                if (retries++ >= config.retries()) {
                     LOG.warnf("Event %s (%s) failed on %s, sent to the dead-letter topic: %s", event.id(),
                             event.rawType(), consumer, e.getMessage());
                     throw e;
                 }
                 LOG.debugf("Event %s failed on %s (%s), trying again", event.id(), consumer, e.getMessage());
+                pause(backoff);
             }
         }
     }
@@ -190,10 +203,11 @@ public class Inbox {
     /**
      * When the failure passes by itself, reports the consumer waiting and pauses before the next try.
      *
-     * @return whether to try again; false for a failure that will not pass, or when the service is stopping
+     * @return whether it paused for a failure that passes; false for one that will not
+     * @throws StoppedWaiting when the service stops meanwhile
      */
     private boolean waitOut(Throwable failure, String consumer, Backoff backoff) {
-        if (stopping || !TransientFailure.isTransient(failure)) {
+        if (!TransientFailure.isTransient(failure)) {
             return false;
         }
         if (!stalls.waiting(consumer)) {
@@ -201,43 +215,51 @@ public class Inbox {
                     consumer, failure.getMessage());
         }
         stalls.waiting(consumer, failure);
-        return pause(backoff);
+        pause(backoff);
+        return true;
     }
 
-    /** @return false when interrupted (the service is stopping) */
-    private boolean pause(Backoff backoff) {
+    /** @throws StoppedWaiting when the service stops, or the thread is interrupted, before or during the pause */
+    private void pause(Backoff backoff) {
         try {
-            Thread.sleep(backoff.next().toMillis());
-            return !stopping;
+            if (!stopping) {
+                Thread.sleep(backoff.next().toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new StoppedWaiting(e);
+        }
+        if (stopping) {
+            throw new StoppedWaiting(null);
         }
     }
 
-    /** The service stops while the event waits for a passing failure: it is neither applied nor dead-lettered. */
+    /** The service stops while an event waits: it is neither applied nor dead-lettered, and delivered again. */
     private static final class StoppedWaiting extends RuntimeException {
 
-        StoppedWaiting(RuntimeException cause) {
-            super(cause.getMessage(), cause);
+        StoppedWaiting(Exception cause) {
+            super("the service is stopping", cause);
         }
     }
 
-    /** Pauses that double from the configured first delay up to the longest. */
+    /**
+     * Pauses that double from the configured first delay up to the longest, each a little shorter or longer at
+     * random, so that consumers that collided (a deadlock, a serialization failure) do not collide again in step.
+     */
     private static final class Backoff {
 
-        private final Duration max;
-        private Duration next;
+        private final long maxMillis;
+        private long nextMillis;
 
         Backoff(EventsConfig.Inbox config) {
-            this.next = config.retryDelay();
-            this.max = config.maxRetryDelay();
+            this.nextMillis = Math.max(1, config.retryDelay().toMillis());
+            this.maxMillis = Math.max(nextMillis, config.maxRetryDelay().toMillis());
         }
 
         Duration next() {
-            Duration current = next;
-            next = next.multipliedBy(2).compareTo(max) > 0 ? max : next.multipliedBy(2);
-            return current;
+            long current = nextMillis;
+            nextMillis = Math.min(maxMillis, nextMillis * 2);
+            return Duration.ofMillis(current * (80 + ThreadLocalRandom.current().nextInt(41)) / 100);
         }
     }
 
@@ -264,6 +286,8 @@ public class Inbox {
             return new CompletableFuture<>(); // never acknowledged: delivered again after the restart
         } catch (RuntimeException e) {
             return message.nack(e);
+        } finally {
+            stalls.resumed(consumer);
         }
     }
 

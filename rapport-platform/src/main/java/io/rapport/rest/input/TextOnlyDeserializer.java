@@ -24,7 +24,8 @@ final class TextOnlyDeserializer<T> extends StdScalarDeserializer<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+        // text, or a value already of the type (a tree built in code may hold one)
+        if (!parser.hasToken(JsonToken.VALUE_STRING) && !parser.hasToken(JsonToken.VALUE_EMBEDDED_OBJECT)) {
             return (T) context.handleUnexpectedToken(handledType(), parser);
         }
         return fromText.deserialize(parser, context);

@@ -1,12 +1,14 @@
 package io.rapport.rest.input;
 
+import java.util.Locale;
+import java.util.Set;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
@@ -19,6 +21,8 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(4000)
 public class WebApplicationProblemMapper extends ExceptionMapperBase<WebApplicationException> {
 
+    private static final Set<String> BODY_HEADERS = Set.of("content-type", "content-length", "transfer-encoding");
+
     @Override
     protected HttpProblem toProblem(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
@@ -30,7 +34,7 @@ public class WebApplicationProblemMapper extends ExceptionMapperBase<WebApplicat
                 .withStatus(status)
                 .withDetail(e.getMessage());
         e.getResponse().getHeaders().forEach((name, values) -> {
-            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+            if (!BODY_HEADERS.contains(name.toLowerCase(Locale.ROOT))) { // they describe the body, now the problem
                 values.forEach(value -> problem.withHeader(name, value));
             }
         });

@@ -75,6 +75,15 @@ public final class TopicWatcher implements AutoCloseable {
         }
     }
 
+    /** Every record that arrived since the watch began, polling for {@code settle} more first. */
+    public List<ConsumerRecord<String, String>> all(Duration settle) {
+        Instant deadline = Instant.now().plus(settle);
+        while (Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
