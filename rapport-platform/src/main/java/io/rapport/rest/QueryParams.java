@@ -64,6 +64,23 @@ public final class QueryParams {
         };
     }
 
+    /**
+     * A whole number between {@code min} and {@code max}, given as text so that one that is no number (or too large
+     * for an int) is a 400 naming the parameter rather than JAX-RS's 404.
+     */
+    public static int integer(String name, String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new BadRequestException("Query parameter '" + name + "' must be a whole number between " + min + " and "
+                + max + ", not '" + value + "'");
+    }
+
     /** A page size between 1 and {@code max}. */
     public static int limit(int limit, int max) {
         if (limit < 1 || limit > max) {

@@ -26,6 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.contacts.Contact;
 import io.rapport.contacts.rest.ContactInput;
 import io.rapport.contacts.service.ContactService;
+import io.rapport.rest.input.JsonInputProblems;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -199,8 +200,9 @@ public class ContactImporter {
                 : input.emails().stream().map(email -> email.address().strip().toLowerCase()).toList();
     }
 
+    /** What is wrong with the row, in the words the API uses for a body (the field, then why). */
     private static String rootMessage(Exception e) {
-        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return e instanceof JsonProcessingException json ? JsonInputProblems.of(json).getDetail() : e.getMessage();
     }
 
     /** The summary line closing the response. */

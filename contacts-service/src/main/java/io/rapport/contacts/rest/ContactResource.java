@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -115,9 +116,10 @@ public class ContactResource {
             @QueryParam("organisationId") String organisationId,
             @Parameter(description = "name (default), -name, createdAt, -createdAt, updatedAt, -updatedAt")
             @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
+            @Parameter(description = "Page size, at most 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limitText,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        QueryParams.limit(limit, config.maxPageSize());
+        int limit = QueryParams.limit(limitText, config.maxPageSize()); // text: "abc" is a 400, not a 404
         ContactSort order = ContactSort.fromParameter(sort);
         ContactQuery query = new ContactQuery(text, caller.ownerFilter(owner), blankToNull(tag),
                 QueryParams.enumValue(LifecycleStage.class, "stage", stage),

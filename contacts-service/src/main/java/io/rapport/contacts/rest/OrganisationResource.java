@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -89,9 +90,10 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationPage.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
     public OrganisationPage list(@QueryParam("q") String text,
-            @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
+            @Parameter(description = "Page size, at most 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limitText,
             @QueryParam("cursor") String cursor) {
-        QueryParams.limit(limit, config.maxPageSize());
+        int limit = QueryParams.limit(limitText, config.maxPageSize()); // text: "abc" is a 400, not a 404
         List<Organisation> page = organisations.list(text, limit, Cursor.decode(cursor));
         return new OrganisationPage(page.stream().map(OrganisationResource::toResponse).toList(),
                 Cursor.next(page, limit, OrganisationService::cursorAfter));

@@ -129,6 +129,17 @@ class ContactImportTest {
     }
 
     @Test
+    void aRowWithTextPostgresCannotStoreIsRejectedAloneWithItsReason() throws Exception {
+        String csv = "firstName,lastName,tags\nAda,Love\u0000lace,%1$s\nGrace,Hopper,%1$s\n".formatted(tag);
+        List<JsonNode> lines = importAs("root", "admin", "text/csv", csv, "owner=" + rep);
+        assertThat(lines.subList(0, 2)).extracting(l -> l.get("status").asText())
+                .containsExactly("REJECTED", "CREATED");
+        assertThat(lines.get(0).get("reason").asText()).contains("lastName").contains("NUL");
+        ContactsApi.as(rep, "rep").queryParam("tag", tag).when().get("/api/v1/contacts")
+                .then().body("items", hasSize(1));
+    }
+
+    @Test
     void anUnknownColumnRejectsTheWholeFileAndWritesNothing() {
         given().header("Authorization", bearer("root", "admin")).contentType("text/csv")
                 .queryParam("owner", rep)

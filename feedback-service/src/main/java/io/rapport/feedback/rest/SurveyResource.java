@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -120,9 +121,10 @@ public class SurveyResource {
             @Parameter(description = "Only this rep's surveys") @QueryParam("owner") String owner,
             @Parameter(description = "PENDING, ANSWERED, EXPIRED or CANCELLED") @QueryParam("status") String status,
             @Parameter(description = "NPS, CSAT or BOTH") @QueryParam("kind") String kind,
-            @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
+            @Parameter(description = "Page size, at most 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limitText,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        QueryParams.limit(limit, config.maxPageSize());
+        int limit = QueryParams.limit(limitText, config.maxPageSize()); // text: "abc" is a 400, not a 404
         SurveyQuery query = new SurveyQuery(QueryParams.uuid("contactId", contactId),
                 caller.ownerFilter(blankToNull(owner)), QueryParams.enumValue(SurveyStatus.class, "status", status),
                 QueryParams.enumValue(SurveyKind.class, "kind", kind), limit, Cursor.decode(cursor));

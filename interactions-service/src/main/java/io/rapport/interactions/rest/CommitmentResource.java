@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -108,9 +109,10 @@ public class CommitmentResource {
             @QueryParam("overdue") String overdue,
             @Parameter(description = "Due at or after (ISO-8601)") @QueryParam("dueFrom") String dueFrom,
             @Parameter(description = "Due before (ISO-8601)") @QueryParam("dueTo") String dueTo,
-            @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
+            @Parameter(description = "Page size, at most 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limitText,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        QueryParams.limit(limit, config.maxPageSize());
+        int limit = QueryParams.limit(limitText, config.maxPageSize()); // text: "abc" is a 400, not a 404
         Instant from = QueryParams.instant("dueFrom", dueFrom);
         Instant to = QueryParams.instant("dueTo", dueTo);
         QueryParams.period("from", from, "to", to);

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -73,9 +74,10 @@ public class ContactTimelineResource {
             @QueryParam("type") List<String> types,
             @Parameter(description = "At or after (ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "Before (ISO-8601)") @QueryParam("to") String to,
-            @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue("50") int limit,
+            @Parameter(description = "Page size, at most 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limitText,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        QueryParams.limit(limit, config.maxPageSize());
+        int limit = QueryParams.limit(limitText, config.maxPageSize()); // text: "abc" is a 400, not a 404
         Instant fromTime = QueryParams.instant("from", from);
         Instant toTime = QueryParams.instant("to", to);
         QueryParams.period("from", fromTime, "to", toTime);

@@ -49,6 +49,11 @@ public final class JsonInputProblems {
         if (e instanceof InvalidFormatException invalid && StoredText.REFUSAL.equals(invalid.getOriginalMessage())) {
             return StoredText.REFUSAL;
         }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getValue() instanceof String value) {
+            String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+            return "must be " + expected(invalid.getTargetType()) + ", not '" + shown + "'";
+        }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             return "must be " + expected(mismatched.getTargetType());
         }

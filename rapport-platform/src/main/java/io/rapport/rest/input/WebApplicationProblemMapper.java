@@ -3,28 +3,34 @@ package io.rapport.rest.input;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import jakarta.annotation.Priority;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * quarkus-resteasy-problem's answer to a WebApplicationException, except for a body that is not JSON: Quarkus REST
  * wraps Jackson's parse error in a bare 400, which would say only "HTTP 400 Bad Request"; this says what and where
- * ({@link JsonInputProblems}). Takes precedence over the extension's mapper (priority 4999).
+ * ({@link JsonInputProblems}). Takes precedence over the extension's mapper (it registers its mappers at priority
+ * 999, this one is 900), and applies its post-processing like it.
  */
-@Provider
-@Priority(4000)
-public class WebApplicationProblemMapper extends ExceptionMapperBase<WebApplicationException> {
+public class WebApplicationProblemMapper {
 
     private static final Set<String> BODY_HEADERS = Set.of("content-type", "content-length", "transfer-encoding");
 
-    @Override
-    protected HttpProblem toProblem(WebApplicationException e) {
+    @ServerExceptionMapper(value = WebApplicationException.class, priority = 900)
+    public Response webApplication(WebApplicationException e, UriInfo uriInfo) {
+        return ExceptionMapperBase.postProcessorsRegistry.applyPostProcessing(toProblem(e), ProblemContext.of(e,
+                uriInfo)).toResponse();
+    }
+
+    private static HttpProblem toProblem(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             return JsonInputProblems.of(unreadable);
         }

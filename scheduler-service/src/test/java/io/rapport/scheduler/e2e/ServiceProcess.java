@@ -42,7 +42,8 @@ final class ServiceProcess {
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx256m",
+                "-Dvertx.disableURIValidation=true", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart keeps the earlier log
         builder.environment().putAll(environment);

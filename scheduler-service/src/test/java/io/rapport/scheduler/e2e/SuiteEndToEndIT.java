@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -466,6 +467,29 @@ class SuiteEndToEndIT {
         assertNothingLostOrDoubledWhile(true, () -> killAndRestart("contacts-service"));
     }
 
+    @Test
+    @Order(12)
+    void poisonOnEveryConsumedTopicUnderWrites() throws Exception {
+        // two poison records on each topic a service consumes: one that is not a CloudEvent, one whose data is not
+        // JSON; each consumer of the topic dead-letters each of them alone, and applies everything else
+        Map<String, Integer> expected = Map.of("rapport.scheduler.dlq.v1", 6, "rapport.interactions.dlq.v1", 2,
+                "rapport.feedback.dlq.v1", 2);
+        assertNothingLostOrDoubledWhile(false, expected, () -> {
+            try (CloudEventSender sender = CloudEventSender.local()) {
+                for (Topic topic : List.of(Topic.CONTACTS, Topic.INTERACTIONS, Topic.FEEDBACK)) {
+                    sender.sendRecord(new ProducerRecord<>(topic.topicName(), POISON + UUID.randomUUID(), "{}"));
+                    EventType type = Arrays.stream(EventType.values()).filter(t -> t.topic() == topic).findFirst()
+                            .orElseThrow();
+                    String key = POISON + UUID.randomUUID();
+                    sender.sendRecord(CloudEventSender.record(type, UUID.randomUUID().toString(), key, key,
+                            Instant.now(), "not json"));
+                }
+            }
+        });
+    }
+
+    private static final String POISON = "poison-";
+
     /** The writes of the running fault test. */
     private Writes writes;
 
@@ -511,16 +535,25 @@ class SuiteEndToEndIT {
         }
     }
 
-    /** @param serviceGoesDown whether the fault stops the service written to, so some writes get no answer */
     private void assertNothingLostOrDoubledWhile(boolean serviceGoesDown, Fault fault) throws Exception {
+        assertNothingLostOrDoubledWhile(serviceGoesDown, Map.of(), fault);
+    }
+
+    /**
+     * @param serviceGoesDown     whether the fault stops the service written to, so some writes get no answer
+     * @param poisonByDeadLetters how many poison records the fault sends each dead-letter topic's way
+     */
+    private void assertNothingLostOrDoubledWhile(boolean serviceGoesDown, Map<String, Integer> poisonByDeadLetters,
+            Fault fault) throws Exception {
+        Map<TopicPartition, Long> before = endOffsets(CONSUMED_TOPICS);
         writes = new Writes();
         Thread writer = new Thread(writes, "writer");
-        List<TopicWatcher> deadLetters = new ArrayList<>();
+        Map<String, TopicWatcher> deadLetters = new HashMap<>();
         try (TopicWatcher contactsTopic = TopicWatcher.local(Topic.CONTACTS.topicName());
                 TopicWatcher tasksTopic = TopicWatcher.local(Topic.TASKS.topicName())) {
             for (String topic : List.of("rapport.scheduler.dlq.v1", "rapport.interactions.dlq.v1",
                     "rapport.feedback.dlq.v1")) {
-                deadLetters.add(TopicWatcher.local(topic));
+                deadLetters.put(topic, TopicWatcher.local(topic));
             }
             writer.start();
             await().atMost(BOUND).until(() -> writes.created().size() >= 20);
@@ -558,16 +591,20 @@ class SuiteEndToEndIT {
             assertThat(eventIdsByContact(tasksTopic, taskCreated)).as("task.created ids per contact")
                     .hasSize(created.size()).allSatisfy((contact, ids) -> assertThat(ids).hasSize(1));
             // every consumer of the contacts topic has read it to the end: nothing of this test can still go astray
-            awaitConsumedToTheEnd(Topic.CONTACTS.topicName(), environments.get("interactions-service"),
+            awaitConsumedToTheEnd(Topic.CONTACTS.topicName(), before, environments.get("interactions-service"),
                     environments.get("feedback-service"), environments.get("scheduler-service"));
-            for (TopicWatcher deadLetter : deadLetters) {
-                assertThat(deadLetter.all(Duration.ofSeconds(1))).as("records dead-lettered during the fault")
-                        .isEmpty();
+            awaitConsumedToTheEnd(Topic.INTERACTIONS.topicName(), before, environments.get("scheduler-service"));
+            awaitConsumedToTheEnd(Topic.FEEDBACK.topicName(), before, environments.get("scheduler-service"));
+            for (Map.Entry<String, TopicWatcher> deadLetter : deadLetters.entrySet()) {
+                assertThat(deadLetter.getValue().all(Duration.ofSeconds(1))).as("records dead-lettered to %s",
+                        deadLetter.getKey()).extracting(ConsumerRecord::key)
+                        .hasSize(poisonByDeadLetters.getOrDefault(deadLetter.getKey(), 0))
+                        .allSatisfy(key -> assertThat(key).startsWith(POISON));
             }
         } finally {
             writes.writing.set(false);
             writer.join(Duration.ofSeconds(60).toMillis());
-            deadLetters.forEach(TopicWatcher::close);
+            deadLetters.values().forEach(TopicWatcher::close);
         }
     }
 
@@ -577,22 +614,38 @@ class SuiteEndToEndIT {
                 .filter(match).map(ConsumerRecord::key).distinct().count() >= keys);
     }
 
-    /** Waits until the consumer groups of these services have committed the end of every partition of the topic. */
-    @SafeVarargs
-    private static void awaitConsumedToTheEnd(String topic, Map<String, String>... services) throws Exception {
+    private static final List<String> CONSUMED_TOPICS = List.of(Topic.CONTACTS.topicName(),
+            Topic.INTERACTIONS.topicName(), Topic.FEEDBACK.topicName());
+
+    /** The end offset of every partition of the topics. */
+    private static Map<TopicPartition, Long> endOffsets(List<String> topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
-            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
-                    .get(topic).partitions().stream().collect(Collectors.toMap(
-                            partition -> new TopicPartition(topic, partition.partition()),
-                            partition -> OffsetSpec.latest()));
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description
+                    .partitions().forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()),
+                            OffsetSpec.latest())));
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        }
+    }
+
+    /**
+     * Waits until the consumer groups of these services have committed the end of every partition of the topic that
+     * received records since {@code before} (a group that started at the end of a partition never written since
+     * has nothing to commit there).
+     */
+    @SafeVarargs
+    private static void awaitConsumedToTheEnd(String topic, Map<TopicPartition, Long> before,
+            Map<String, String>... services) throws Exception {
+        Map<TopicPartition, Long> ends = endOffsets(List.of(topic));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
             for (Map<String, String> service : services) {
                 String group = service.get("KAFKA_GROUP_ID");
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                             .partitionsToOffsetAndMetadata().get();
-                    return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                    return ends.entrySet().stream().allMatch(end -> end.getValue().equals(before.get(end.getKey()))
                             || (committed.get(end.getKey()) != null
                                     && committed.get(end.getKey()).offset() >= end.getValue()));
                 });

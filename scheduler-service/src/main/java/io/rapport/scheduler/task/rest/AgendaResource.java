@@ -4,12 +4,14 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.rest.QueryParams;
 import io.rapport.scheduler.task.service.AgendaService;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
@@ -49,13 +51,12 @@ public class AgendaResource {
     public Agenda agenda(@PathParam("ownerId") String owner,
             @Parameter(description = "The rep's IANA time zone, which decides what 'today' is", example = "Europe/Paris")
             @QueryParam("timezone") @DefaultValue("UTC") String timezone,
-            @Parameter(description = "How many days after today the upcoming section covers (0-31)")
-            @QueryParam("days") @DefaultValue("7") int days) {
+            @Parameter(description = "How many days after today the upcoming section covers (0-31)",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "7"))
+            @QueryParam("days") @DefaultValue("7") String daysText) {
+        int days = QueryParams.integer("days", daysText, 0, 31);
         if (!caller.canRead(owner)) {
             throw new ForbiddenException("A rep sees only their own agenda");
-        }
-        if (days < 0 || days > 31) {
-            throw new BadRequestException("Query parameter 'days' must be between 0 and 31");
         }
         return agendas.agenda(owner, zone(timezone), days);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -78,7 +79,8 @@ public class TaskResource {
             @Parameter(description = "Due before (ISO-8601)") @QueryParam("dueBefore") String dueBefore,
             @Parameter(description = "dueAt (default), -dueAt, createdAt, -createdAt, or priority (most urgent first, then soonest due)")
             @QueryParam("sort") String sort,
-            @Parameter(description = "Page size") @QueryParam("limit") @DefaultValue("50") int limit,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limitText,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         Instant after = QueryParams.instant("dueAfter", dueAfter);
         Instant before = QueryParams.instant("dueBefore", dueBefore);
@@ -88,7 +90,7 @@ public class TaskResource {
                 QueryParams.enumValue(TaskStatus.class, "status", status),
                 QueryParams.enumValue(TaskKind.class, "kind", kind),
                 QueryParams.enumValue(TaskPriority.class, "priority", priority), after, before, order,
-                QueryParams.limit(limit, config.maxPageSize()), Cursor.decode(cursor));
+                QueryParams.limit(limitText, config.maxPageSize()), Cursor.decode(cursor));
         List<Task> page = tasks.list(query);
         return new TaskPage(page.stream().map(TaskMapper::toResponse).toList(),
                 Cursor.next(page, query.limit(), order::cursorAfter));
