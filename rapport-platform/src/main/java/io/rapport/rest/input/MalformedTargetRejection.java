@@ -2,14 +2,10 @@ package io.rapport.rest.input;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,23 +39,10 @@ public class MalformedTargetRejection {
                 new QueryStringDecoder(query, false).parameters();
             }
         } catch (URISyntaxException | IllegalArgumentException malformed) {
-            reject(context, "The request target is not a valid URI: " + malformed.getMessage());
+            RouteProblem.send(context, objectMapper, 400, "Bad Request",
+                    "The request target is not a valid URI: " + malformed.getMessage(), false);
             return;
         }
         context.next();
-    }
-
-    private void reject(RoutingContext context, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("status", 400);
-        problem.put("title", "Bad Request");
-        problem.put("detail", detail);
-        try {
-            context.response().setStatusCode(400)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .end(objectMapper.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

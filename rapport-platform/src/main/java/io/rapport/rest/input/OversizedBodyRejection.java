@@ -1,11 +1,8 @@
 package io.rapport.rest.input;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -39,19 +36,9 @@ public class OversizedBodyRejection {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                 && Long.parseLong(length) > maxBodyBytes) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("status", 413);
-            problem.put("title", "Request Entity Too Large");
-            problem.put("detail", "The body is " + length + " bytes; this service reads at most " + maxBodyBytes);
-            problem.put("instance", context.request().path());
-            try {
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                        .putHeader(HttpHeaders.CONNECTION, "close") // the body that follows is not read
-                        .end(objectMapper.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            // the body that follows is not read: the connection closes after the answer
+            RouteProblem.send(context, objectMapper, 413, "Request Entity Too Large",
+                    "The body is " + length + " bytes; this service reads at most " + maxBodyBytes, true);
             return;
         }
         context.next();
