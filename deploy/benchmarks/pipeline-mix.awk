@@ -7,7 +7,14 @@ function header(id, type, subject) {
     return "ce_specversion=1.0;ce_id=" id ";ce_type=" type ";ce_source=/rapport/benchmark;ce_subject=" subject \
         ";ce_time=" now ";content-type=application/json"
 }
-function uuid(i, salt) { return sprintf("%08x-%04x-4%03x-8%03x-%012x", run_hash, salt, i % 4096, int(i / 4096) % 4096, i) }
+# Ids that look random, as real ones do: an id whose bits follow a pattern (the row number in the last digits) gives
+# UUID.hashCode() collisions that cost Hibernate's persistence context, and the scheduler's lock keys, dearly. The
+# last twelve digits (salt and row) keep them unique. Plain awk: no xor, so bits are mixed by multiplying.
+function mix(x) { x = (x * 69069 + 12345) % 4294967296; x = (x * 69069 + int(x / 65536)) % 4294967296; return (x * 69069 + int(x / 4096)) % 4294967296 }
+function uuid(i, salt,    h) {
+    h = mix(run_hash + salt * 1000003 + i * 7919)
+    return sprintf("%08x-%04x-4%03x-8%03x-%04x%08x", h, mix(h + 1) % 65536, mix(h + 2) % 4096, mix(h + 3) % 4096, salt, i)
+}
 function interaction(i, round, type, direction, minutes, requires, reply, sentiment,    id, json) {
     id = uuid(i, 16 + round)
     json = sprintf("{\"id\": \"%s\", \"version\": 0, \"contactId\": \"%s\", \"owner\": \"%s-rep-%d\", \"type\": \"%s\", \"direction\": \"%s\", \"occurredAt\": \"%s\", \"requiresResponse\": %s, \"inReplyTo\": %s, \"sentiment\": %s, \"createdAt\": \"%s\", \"updatedAt\": \"%s\"}",

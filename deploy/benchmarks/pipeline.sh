@@ -61,14 +61,20 @@ rep_token=$("$rapport" token "$run-rep" rep)
 admin_token=$("$rapport" token "$run-admin" admin)
 
 paused=()
-pause_services() {
+service_pid() { pgrep -f -- "$1/target/quarkus-app/quarkus-run.jar" | head -n 1 || true; }
+pause_services() { # the three consumers of the contacts' events
+    local service pid
     for service in interactions-service feedback-service scheduler-service; do
-        local pid
-        pid=$(pgrep -f -- "$service/target/quarkus-app/quarkus-run.jar" | head -n 1 || true)
+        pid=$(service_pid "$service")
         [[ -n $pid ]] && kill -STOP "$pid" && paused+=("$pid")
     done
 }
 resume_services() { for pid in "${paused[@]}"; do kill -CONT "$pid" 2>/dev/null || true; done; paused=(); }
+resume_service() {
+    local pid
+    pid=$(service_pid "$1")
+    kill -CONT "$pid"
+}
 
 kafka_tool() { "$rapport" kafka tool "$@"; }
 
@@ -140,36 +146,84 @@ kafka_tool org.apache.kafka.tools.ProducerPerformance --topic rapport.pipeline-b
     --record-size 500 --throughput -1 --producer-props bootstrap.servers=127.0.0.1:9092 acks=all >"$work/perf.txt"
 kafka_rate=$(awk '/records sent/ { line = $0 } END { sub(/ records\/sec.*/, "", line); sub(/.*, /, "", line); printf "%.0f", line }' \
     "$work/perf.txt")
-# the mix as contacts-service and interactions-service publish it: binary CloudEvents keyed by contact id
-awk -v n="$ingest_contacts" -v run="$run" -f "$here/pipeline-mix.awk" >"$work/mix.contacts"
-awk -v n="$ingest_contacts" -v run="$run" -v interactions=1 -f "$here/pipeline-mix.awk" >"$work/mix.interactions"
+# the mix as contacts-service and interactions-service publish it: binary CloudEvents keyed by contact id, in files
+# named after the run (<name>.contacts, <name>.interactions)
+write_mix() { # <run name> <contacts>
+    awk -v n="$2" -v run="$1" -f "$here/pipeline-mix.awk" >"$work/$1.contacts"
+    awk -v n="$2" -v run="$1" -v interactions=1 -f "$here/pipeline-mix.awk" >"$work/$1.interactions"
+}
 produce() {
     kafka_tool org.apache.kafka.tools.ConsoleProducer --bootstrap-server 127.0.0.1:9092 --topic "$1" \
         --property parse.key=true --property parse.headers=true --property headers.key.separator== \
         --property headers.separator=';' --producer-property acks=all --producer-property linger.ms=5 <"$2"
 }
-ingest_start=$(now)
-produce rapport.contacts.v1 "$work/mix.contacts"
-produce rapport.interactions.v1 "$work/mix.interactions"
-events=$((ingest_contacts * 5))
-# the ids of every event sent, looked up by primary key (a LIKE over the inbox would cost the scheduler's database
-# more than the ingest itself)
-{
-    printf "select count(*) from processed_event where consumer in ('scheduler.contact-events',"
-    printf " 'scheduler.interaction-events') and event_id = any(string_to_array('"
-    cut -f1 "$work/mix.contacts" "$work/mix.interactions" | sed -E 's/.*ce_id=([^;]+);.*/\1/' | paste -sd,
+produce_mix() { # <run name>
+    produce rapport.contacts.v1 "$work/$1.contacts"
+    produce rapport.interactions.v1 "$work/$1.interactions"
+}
+# How many of the events in the mix files the consumers have applied: the ids of every event sent, looked up by
+# primary key (a LIKE over the inbox would cost the database more than the ingest itself).
+count_applied_sql() { # <consumers, quoted and comma-separated> <mix file>...
+    local consumers=$1
+    shift
+    printf "select count(*) from processed_event where consumer in (%s) and event_id = any(string_to_array('" \
+        "$consumers"
+    cut -f1 "$@" | sed -E 's/.*ce_id=([^;]+);.*/\1/' | paste -sd, | tr -d '\n'
     printf "', ','));\n"
-} >"$work/applied.sql"
-deadline=$((SECONDS + 900))
-until [[ $(sql scheduler -f "$work/applied.sql") -ge $events ]]; do
-    ((SECONDS < deadline)) || { say "the scheduler did not apply the events within 900 s" >&2; exit 1; }
-    sleep 1
-done
-ingest_seconds=$(since "$ingest_start")
+}
+# Waits until the consumers have applied every event of the mix files. Meanwhile only the last 300 events of each
+# file are looked up (a partition's events are applied in order); then all of them are counted.
+await_applied() { # <database> <consumers> <mix file>...
+    local db=$1 consumers=$2 deadline=$((SECONDS + 900)) expected last=0 file applied
+    shift 2
+    expected=$(cat "$@" | wc -l)
+    count_applied_sql "$consumers" "$@" >"$work/applied.sql"
+    for file in "$@"; do tail -n 300 "$file"; done >"$work/last.mix"
+    last=$(wc -l <"$work/last.mix")
+    count_applied_sql "$consumers" "$work/last.mix" >"$work/last.sql"
+    until [[ $(sql "$db" -f "$work/last.sql") -ge $last ]]; do
+        ((SECONDS < deadline)) || { say "$consumers did not apply the events within 900 s" >&2; exit 1; }
+        sleep 0.1
+    done
+    applied=$(sql "$db" -f "$work/applied.sql")
+    ((applied == expected)) || { say "$consumers applied $applied of the $expected events" >&2; exit 1; }
+}
+scheduler_consumers="'scheduler.contact-events', 'scheduler.interaction-events'"
+await_scheduler() { await_applied scheduler "$scheduler_consumers" "$work/$1.contacts" "$work/$1.interactions"; }
+await_replica() { # <service> <run name>: the contact replica of interactions-service or feedback-service
+    await_applied "$1" "'$1.contact-events'" "$work/$2.contacts"
+}
+# a warm-up, untimed: a service that has run for a while has its code compiled
+warm_contacts=$((ingest_contacts / 5 > 2000 ? 2000 : ingest_contacts / 5 + 1))
+write_mix "$run-warm" "$warm_contacts"
+produce_mix "$run-warm"
+await_scheduler "$run-warm"
+await_replica interactions "$run-warm"
+await_replica feedback "$run-warm"
+# The events wait in Kafka while their consumers are stopped; each is timed alone from when it resumes, so a figure
+# is the rate of applying a backlog on a machine the other consumers leave alone, not that of the console producers.
+write_mix "$run" "$ingest_contacts"
+pause_services
+produce_mix "$run"
+timed_backlog() { # <service> <wait command...>: prints the seconds the service takes to apply its backlog
+    local start
+    resume_service "$1"
+    start=$(now)
+    "${@:2}"
+    since "$start"
+}
+events=$((ingest_contacts * 5))
+ingest_seconds=$(timed_backlog scheduler-service await_scheduler "$run")
 ingest_rate=$(awk -v n="$events" -v s="$ingest_seconds" 'BEGIN { printf "%.0f", n / s }')
+interactions_seconds=$(timed_backlog interactions-service await_replica interactions "$run")
+feedback_seconds=$(timed_backlog feedback-service await_replica feedback "$run")
+resume_services
+replica_rate() { awk -v n="$ingest_contacts" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 say "Kafka producer-perf (500 B, acks=all):  $kafka_rate records/s"
 say "scheduler ingest:                       $ingest_rate events/s ($events events applied in $ingest_seconds s)"
 say "ratio:                                  $(ratio "$ingest_rate" "$kafka_rate")"
+say "interactions-service contact replica:   $(replica_rate "$interactions_seconds") contact events/s ($ingest_contacts in $interactions_seconds s, ratio $(ratio "$(replica_rate "$interactions_seconds")" "$kafka_rate"))"
+say "feedback-service contact replica:       $(replica_rate "$feedback_seconds") contact events/s ($ingest_contacts in $feedback_seconds s, ratio $(ratio "$(replica_rate "$feedback_seconds")" "$kafka_rate"))"
 fi
 
 # --- 3. latency --------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import io.rapport.events.contract.ContactSnapshot;
 import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
+import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.feedback.FeedbackContact;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,20 +32,21 @@ public class ContactProjector implements EventHandler {
     private final ObjectMapper objectMapper;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final PreloadedRows preloaded;
 
-    public ContactProjector(ObjectMapper objectMapper, EntityManager entityManager, Clock clock) {
+    public ContactProjector(ObjectMapper objectMapper, EntityManager entityManager, Clock clock,
+            PreloadedRows preloaded) {
         this.objectMapper = objectMapper;
         this.entityManager = entityManager;
         this.clock = clock;
+        this.preloaded = preloaded;
     }
 
-    /** Loads the batch's contacts that are projected already in one query: the events then find them without one. */
+    /** Reads the batch's contacts in one query: the events then find them, or that they are new, without one. */
     @Override
+    @Transactional(TxType.MANDATORY)
     public void prepare(List<IncomingEvent> events) {
-        List<UUID> ids = EventKeys.contactIds(events);
-        if (!ids.isEmpty()) {
-            FeedbackContact.list("id in ?1", ids);
-        }
+        preloaded.load(FeedbackContact.class, EventKeys.contactIds(events));
     }
 
     @Transactional(TxType.MANDATORY)
@@ -72,7 +74,7 @@ public class ContactProjector implements EventHandler {
             throw new UnprocessableEventException(
                     "contact snapshot in " + source + " lacks id, owner or firstName");
         }
-        FeedbackContact contact = FeedbackContact.findById(snapshot.id());
+        FeedbackContact contact = preloaded.find(FeedbackContact.class, snapshot.id());
         if (contact != null && (contact.erased || contact.snapshotVersion >= snapshot.version())) {
             return; // older, repeated, or about an erased contact: changes nothing
         }

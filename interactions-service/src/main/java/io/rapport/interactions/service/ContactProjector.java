@@ -14,6 +14,7 @@ import io.rapport.events.contract.ContactSnapshot;
 import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
+import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.interactions.KnownContact;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,20 +34,20 @@ public class ContactProjector implements EventHandler {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final PreloadedRows preloaded;
 
-    public ContactProjector(EntityManager entityManager, ObjectMapper objectMapper, Clock clock) {
+    public ContactProjector(EntityManager entityManager, ObjectMapper objectMapper, Clock clock,
+            PreloadedRows preloaded) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.clock = clock;
+        this.preloaded = preloaded;
     }
 
-    /** Loads the batch's contacts that are projected already in one query: the events then find them without one. */
+    /** Reads the batch's contacts in one query: the events then find them, or that they are new, without one. */
     @Override
     public void prepare(List<IncomingEvent> events) {
-        List<UUID> ids = EventKeys.contactIds(events);
-        if (!ids.isEmpty()) {
-            KnownContact.list("id in ?1", ids);
-        }
+        preloaded.load(KnownContact.class, EventKeys.contactIds(events));
     }
 
     public void apply(IncomingEvent event) {
@@ -73,7 +74,7 @@ public class ContactProjector implements EventHandler {
         if (snapshot.id() == null || snapshot.owner() == null || snapshot.owner().isBlank()) {
             throw new UnprocessableEventException("contact snapshot in " + source + " lacks id or owner");
         }
-        KnownContact contact = KnownContact.findById(snapshot.id());
+        KnownContact contact = preloaded.find(KnownContact.class, snapshot.id());
         if (contact == null) {
             contact = new KnownContact();
             contact.id = snapshot.id();

@@ -13,6 +13,7 @@ import io.rapport.events.contract.ContactSnapshot;
 import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
+import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +29,16 @@ public class ContactProjector implements EventHandler {
     private final Clock clock;
     private final ContactLock contactLock;
     private final ContactReevaluation reevaluation;
+    private final PreloadedRows preloaded;
 
-    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, Clock clock, ContactLock contactLock, ContactReevaluation reevaluation) {
+    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, Clock clock, ContactLock contactLock,
+            ContactReevaluation reevaluation, PreloadedRows preloaded) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.clock = clock;
         this.contactLock = contactLock;
         this.reevaluation = reevaluation;
+        this.preloaded = preloaded;
     }
 
     /**
@@ -74,7 +78,7 @@ public class ContactProjector implements EventHandler {
     private void applySnapshot(ContactSnapshot snapshot, String eventId) {
         requireComplete(snapshot, eventId);
         contactLock.lock(snapshot.id());
-        ContactProjection contact = ContactProjection.findById(snapshot.id());
+        ContactProjection contact = preloaded.find(ContactProjection.class, snapshot.id());
         if (contact != null && (contact.snapshotVersion >= snapshot.version() || contact.erasedAt != null)) {
             return; // an older or repeated snapshot arriving late, or an erased contact, changes nothing
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.scheduler.health.service.HealthService;
 import io.rapport.scheduler.rules.ContactTimeRules;
 import io.rapport.scheduler.rules.RuleEvaluator;
@@ -32,10 +33,11 @@ public class ContactReevaluation {
     private final ContactLock contactLock;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final PreloadedRows preloaded;
 
     public ContactReevaluation(TouchedContacts touched, RuleEvaluator rules, ContactTimeRules timeRules,
             HealthService health, TaskService tasks, ContactLock contactLock, Clock clock,
-            EntityManager entityManager) {
+            EntityManager entityManager, PreloadedRows preloaded) {
         this.touched = touched;
         this.rules = rules;
         this.timeRules = timeRules;
@@ -44,6 +46,7 @@ public class ContactReevaluation {
         this.contactLock = contactLock;
         this.clock = clock;
         this.entityManager = entityManager;
+        this.preloaded = preloaded;
     }
 
     /**
@@ -54,7 +57,7 @@ public class ContactReevaluation {
     public void prepare(List<UUID> contactIds) {
         contactLock.lockAll(contactIds);
         if (!contactIds.isEmpty()) {
-            ContactProjection.list("contactId in ?1", contactIds);
+            preloaded.load(ContactProjection.class, contactIds);
             tasks.tasksOf(contactIds);
         }
     }

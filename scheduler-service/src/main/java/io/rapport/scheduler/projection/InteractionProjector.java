@@ -1,6 +1,11 @@
 package io.rapport.scheduler.projection;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.events.EventType;
@@ -10,6 +15,7 @@ import io.rapport.events.contract.InteractionSnapshot;
 import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
+import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,22 +30,50 @@ public class InteractionProjector implements EventHandler {
     private final RuleEvaluator rules;
     private final ContactLock contactLock;
     private final ContactReevaluation reevaluation;
+    private final PreloadedRows preloaded;
 
-    public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactLock contactLock, ContactReevaluation reevaluation) {
+    public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactLock contactLock,
+            ContactReevaluation reevaluation, PreloadedRows preloaded) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.contactLock = contactLock;
         this.reevaluation = reevaluation;
+        this.preloaded = preloaded;
     }
 
     /**
      * Locks the batch's contacts up front, in order (see {@link ContactLock#lockAll}), and reads their projections
-     * and tasks in a few queries: the events then find them in the persistence context.
+     * and tasks in a few queries, and the interactions and commitments the events are about in one query each.
      */
     @Override
     @Transactional(TxType.MANDATORY)
     public void prepare(List<IncomingEvent> events) {
         reevaluation.prepare(EventKeys.contactIds(events));
+        Set<UUID> interactions = new HashSet<>();
+        Set<UUID> commitments = new HashSet<>();
+        for (IncomingEvent event : events) {
+            Optional<UUID> subject = subjectId(event);
+            EventType type = event.type().orElse(null);
+            if (subject.isEmpty() || type == null) {
+                continue;
+            }
+            switch (type) {
+                case INTERACTION_LOGGED, INTERACTION_UPDATED, INTERACTION_DELETED -> interactions.add(subject.get());
+                case COMMITMENT_MADE, COMMITMENT_FULFILLED, COMMITMENT_CANCELLED -> commitments.add(subject.get());
+                default -> {
+                }
+            }
+        }
+        preloaded.load(InteractionProjection.class, interactions);
+        preloaded.load(CommitmentProjection.class, commitments);
+    }
+
+    private static Optional<UUID> subjectId(IncomingEvent event) {
+        try {
+            return Optional.ofNullable(event.subject()).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // the event is refused when it is applied
+        }
     }
 
     @Override
@@ -64,7 +98,7 @@ public class InteractionProjector implements EventHandler {
             if (deleted.contactId() != null) {
                 contactLock.lock(deleted.contactId()); // before reading, so a merge re-pointing it is seen
             }
-            InteractionProjection interaction = InteractionProjection.findById(deleted.id());
+            InteractionProjection interaction = preloaded.find(InteractionProjection.class, deleted.id());
             if (interaction != null && !interaction.deleted) {
                 contactLock.lock(interaction.contactId); // the survivor's, if a merge re-pointed it
                 interaction.deleted = true;
@@ -85,7 +119,7 @@ public class InteractionProjector implements EventHandler {
                     + " lacks id, contactId, owner, description, dueAt or status");
         }
         contactLock.lock(snapshot.contactId());
-        CommitmentProjection commitment = CommitmentProjection.findById(snapshot.id());
+        CommitmentProjection commitment = preloaded.find(CommitmentProjection.class, snapshot.id());
         if (commitment != null && commitment.version >= snapshot.version()) {
             return; // older or repeated
         }
@@ -111,7 +145,7 @@ public class InteractionProjector implements EventHandler {
                     + " lacks id, contactId, owner, type, direction or occurredAt");
         }
         contactLock.lock(snapshot.contactId());
-        InteractionProjection interaction = InteractionProjection.findById(snapshot.id());
+        InteractionProjection interaction = preloaded.find(InteractionProjection.class, snapshot.id());
         if (interaction != null && (interaction.version >= snapshot.version() || interaction.deleted)) {
             return; // older, repeated, or about a deleted interaction
         }

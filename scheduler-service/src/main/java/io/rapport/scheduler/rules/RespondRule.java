@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.rapport.scheduler.config.RulesConfig;
 import io.rapport.scheduler.config.RulesConfig.ZoneSource;
@@ -34,8 +35,21 @@ public class RespondRule {
         }
     }
 
+    private static final String SUBJECT_PREFIX = "interaction:";
+
     public static String subject(InteractionProjection inbound) {
-        return "interaction:" + inbound.id;
+        return SUBJECT_PREFIX + inbound.id;
+    }
+
+    /** The inbound interaction a RESPOND task's subject names. */
+    public static UUID interactionId(String subject) {
+        return UUID.fromString(subject.substring(SUBJECT_PREFIX.length()));
+    }
+
+    /** Whether the outbound touch answers the inbound: it replies to it, or comes after it. */
+    public static boolean answeredBy(InteractionProjection inbound, InteractionProjection outbound) {
+        return !inbound.deleted && "INBOUND".equals(inbound.direction) && inbound.requiresResponse
+                && (inbound.id.equals(outbound.inReplyTo) || !inbound.occurredAt.isAfter(outbound.occurredAt));
     }
 
     /** @param contact the contact's projection, or null when its events have not arrived yet */

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.UUID;
 
 import io.rapport.events.contract.FeedbackReceived;
+import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.scheduler.projection.CommitmentProjection;
 import io.rapport.scheduler.projection.ContactBatch;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.projection.InteractionProjection;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
-import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.service.ContactTasks;
 import io.rapport.scheduler.task.service.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +27,17 @@ public class RuleEvaluator {
     private final CommitmentDueRule commitmentDue;
     private final FeedbackRules feedbackRules;
     private final TaskService tasks;
+    private final PreloadedRows preloaded;
 
     public RuleEvaluator(CheckInRule checkIn, RespondRule respond, RecoveryRule recovery,
-            CommitmentDueRule commitmentDue, FeedbackRules feedbackRules, TaskService tasks) {
+            CommitmentDueRule commitmentDue, FeedbackRules feedbackRules, TaskService tasks, PreloadedRows preloaded) {
         this.checkIn = checkIn;
         this.respond = respond;
         this.recovery = recovery;
         this.commitmentDue = commitmentDue;
         this.feedbackRules = feedbackRules;
         this.tasks = tasks;
+        this.preloaded = preloaded;
     }
 
     /** Opens, moves or (for a contact that should get none) closes the contact's check-in. */
@@ -66,7 +68,7 @@ public class RuleEvaluator {
      */
     @Transactional(TxType.MANDATORY)
     public void onInteraction(InteractionProjection interaction, String owner, String eventId) {
-        ContactProjection contact = ContactProjection.findById(interaction.contactId);
+        ContactProjection contact = preloaded.find(ContactProjection.class, interaction.contactId);
         if (contact != null && (contact.erasedAt != null || contact.mergedInto != null)) {
             return;
         }
@@ -86,7 +88,7 @@ public class RuleEvaluator {
     /** An open commitment keeps its reminder (moved with its due time); a fulfilled or cancelled one resolves it. */
     @Transactional(TxType.MANDATORY)
     public void onCommitment(CommitmentProjection commitment, String owner, String eventId) {
-        ContactProjection contact = ContactProjection.findById(commitment.contactId);
+        ContactProjection contact = preloaded.find(ContactProjection.class, commitment.contactId);
         if (contact != null && (contact.erasedAt != null || contact.mergedInto != null)) {
             return;
         }
@@ -101,7 +103,7 @@ public class RuleEvaluator {
     /** A detractor or dissatisfied answer raises RECOVERY; a promoter's raises APPRECIATION. */
     @Transactional(TxType.MANDATORY)
     public void onFeedback(FeedbackReceived feedback, String eventId) {
-        ContactProjection contact = ContactProjection.findById(feedback.contactId());
+        ContactProjection contact = preloaded.find(ContactProjection.class, feedback.contactId());
         if (contact != null && (contact.erasedAt != null || contact.mergedInto != null)) {
             return;
         }
@@ -110,17 +112,25 @@ public class RuleEvaluator {
                 .forEach(proposal -> tasks.raise(proposal, feedback.contactId(), taskOwner, eventId));
     }
 
-    /** The reply names the inbound it answers; any outbound touch also answers everything received before it. */
+    /**
+     * The reply names the inbound it answers; any outbound touch also answers everything received before it. The
+     * inbound messages awaiting a reply are those with an open RESPOND task: found among the contact's tasks the
+     * transaction already holds, rather than by a query (which would first flush, and so dirty-check, everything the
+     * batch has changed, once per outbound event).
+     */
     private void resolveAnswered(InteractionProjection outbound, String eventId) {
-        List<InteractionProjection> awaiting = InteractionProjection.list(
-                "contactId = ?1 and direction = 'INBOUND' and requiresResponse = true and deleted = false"
-                        + " and (id = ?2 or occurredAt <= ?3)",
-                outbound.contactId, outbound.inReplyTo, outbound.occurredAt);
-        for (InteractionProjection inbound : awaiting) {
-            tasks.resolve(outbound.contactId, TaskKind.RESPOND, RespondRule.subject(inbound),
-                    "answered by the outbound " + outbound.type.toLowerCase().replace('_', ' ') + " "
-                            + outbound.id,
-                    eventId);
+        ContactTasks contactTasks = tasks.tasksOf(outbound.contactId);
+        for (Task task : contactTasks.open()) {
+            if (task.kind != TaskKind.RESPOND) {
+                continue;
+            }
+            InteractionProjection inbound = InteractionProjection.findById(RespondRule.interactionId(task.subject));
+            if (inbound != null && RespondRule.answeredBy(inbound, outbound)) {
+                tasks.resolve(contactTasks, TaskKind.RESPOND, task.subject,
+                        "answered by the outbound " + outbound.type.toLowerCase().replace('_', ' ') + " "
+                                + outbound.id,
+                        eventId);
+            }
         }
     }
 }
