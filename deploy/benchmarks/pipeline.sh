@@ -36,11 +36,16 @@ say() { printf '%s\n' "$*"; }
 wants() { [[ " ${PIPELINE_SECTIONS:-1 2 3 4 5} " == *" $1 "* ]]; }
 sql() { local db=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -h "$db_host" -p "$db_port" -U "$db_user" -d "$db" "$@"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = (b > 0 ? 100 * a / b : 0); printf (r < 10 ? "%.1f%%" : "%.0f%%"), r }'; }
-# POSTs JSON and prints the created resource's id; a refusal stops the benchmark with the answer
+# POSTs JSON and prints the created resource's id; a 503 is retried after its Retry-After, as a client should (the
+# answer of a service that cannot check the contact right now), a refusal stops the benchmark with the answer
 post_id() {
-    local url=$1 token=$2 body=$3 answer
-    answer=$(curl -s -w '\n%{http_code}' -X POST "$url" -H "Authorization: Bearer $token" \
-        -H 'Content-Type: application/json' -d "$body")
+    local url=$1 token=$2 body=$3 answer tries=0
+    while :; do
+        answer=$(curl -s -D "$work/headers" -w '\n%{http_code}' -X POST "$url" -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/json' -d "$body")
+        [[ ${answer##*$'\n'} == 503 ]] && ((++tries < 5)) || break
+        sleep "$(awk 'tolower($1) == "retry-after:" { print $2 + 0 }' "$work/headers")"
+    done
     [[ ${answer##*$'\n'} == 201 ]] || { say "POST $url answered ${answer##*$'\n'}: ${answer%$'\n'*}" >&2; return 1; }
     sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"${answer%$'\n'*}"
 }
