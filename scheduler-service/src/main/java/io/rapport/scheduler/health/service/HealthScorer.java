@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.rapport.scheduler.health.HealthBand;
@@ -40,17 +41,40 @@ public class HealthScorer {
     }
 
     public HealthScore score(HealthFacts facts, Instant at) {
-        List<Rating> ratings = List.of(recency(facts, at), sentiment(facts), feedback(facts), commitments(facts, at),
+        List<Rating> ratings = ratings(facts, at);
+        int totalWeight = totalWeight(ratings);
+        int score = score(ratings, totalWeight);
+        List<HealthComponent> components = ratings.stream().map(rating -> {
+            Explanation explained = rating.explanation().get();
+            return new HealthComponent(rating.factor(), rating.score(), weight(rating.factor()),
+                    rating.hasData() ? Math.round(100.0 * weight(rating.factor()) / totalWeight) / 100.0 : 0,
+                    explained.text(), explained.facts());
+        }).toList();
+        return new HealthScore(score, HealthBand.of(score, config.bands()), components);
+    }
+
+    /**
+     * The band alone, as {@link #score} would give it, without explaining the components: what the forecast's
+     * bisection asks a score for, some twenty times per contact re-scored.
+     */
+    public HealthBand bandAt(HealthFacts facts, Instant at) {
+        List<Rating> ratings = ratings(facts, at);
+        return HealthBand.of(score(ratings, totalWeight(ratings)), config.bands());
+    }
+
+    private List<Rating> ratings(HealthFacts facts, Instant at) {
+        return List.of(recency(facts, at), sentiment(facts), feedback(facts), commitments(facts, at),
                 unanswered(facts, at));
-        int totalWeight = ratings.stream().filter(Rating::hasData).mapToInt(rating -> weight(rating.factor())).sum();
+    }
+
+    private int totalWeight(List<Rating> ratings) {
+        return ratings.stream().filter(Rating::hasData).mapToInt(rating -> weight(rating.factor())).sum();
+    }
+
+    private int score(List<Rating> ratings, int totalWeight) {
         long weighted = ratings.stream().filter(Rating::hasData)
                 .mapToLong(rating -> (long) weight(rating.factor()) * rating.score()).sum();
-        int score = (int) Math.round((double) weighted / totalWeight);
-        List<HealthComponent> components = ratings.stream().map(rating -> new HealthComponent(rating.factor(),
-                rating.score(), weight(rating.factor()),
-                rating.hasData() ? Math.round(100.0 * weight(rating.factor()) / totalWeight) / 100.0 : 0,
-                rating.explanation(), rating.facts())).toList();
-        return new HealthScore(score, HealthBand.of(score, config.bands()), components);
+        return (int) Math.round((double) weighted / totalWeight);
     }
 
     /** The instant from which time alone changes the score no more. */
@@ -70,13 +94,15 @@ public class HealthScorer {
         double cadences = elapsed.toSeconds() / SECONDS_PER_DAY / facts.cadenceDays();
         double score = cadences <= 1 ? 100 - (100 - RECENCY_AT_CADENCE) * cadences
                 : Math.max(0, RECENCY_AT_CADENCE * (2 - cadences));
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put(facts.touched() ? "lastTouchAt" : "contactCreatedAt", facts.since().toString());
-        values.put("daysSince", Math.toIntExact(elapsed.toDays()));
-        values.put("cadenceDays", facts.cadenceDays());
-        String explanation = (facts.touched() ? "last touch-point " : "no touch-point since the contact was added ")
-                + daysAgo(elapsed.toDays()) + "; cadence " + facts.cadenceDays() + " days";
-        return new Rating(HealthFactor.RECENCY, (int) Math.round(score), explanation, values);
+        return new Rating(HealthFactor.RECENCY, (int) Math.round(score), () -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put(facts.touched() ? "lastTouchAt" : "contactCreatedAt", facts.since().toString());
+            values.put("daysSince", Math.toIntExact(elapsed.toDays()));
+            values.put("cadenceDays", facts.cadenceDays());
+            return new Explanation((facts.touched() ? "last touch-point "
+                    : "no touch-point since the contact was added ") + daysAgo(elapsed.toDays()) + "; cadence "
+                    + facts.cadenceDays() + " days", values);
+        });
     }
 
     /** The mean of the latest sentiments (very negative 0 … very positive 100), weighted 1 … n from the oldest. */
@@ -91,14 +117,15 @@ public class HealthScorer {
             weighted += (i + 1) * sentimentScore(sentiments.get(i));
             weights += i + 1;
         }
-        String trend = trend(sentiments);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("sentiments", sentiments);
-        values.put("trend", trend);
-        String listed = String.join(", ", sentiments.stream().map(HealthScorer::words).toList());
-        String explanation = sentiments.size() == 1 ? "one sentiment recorded: " + listed
-                : "latest " + sentiments.size() + " sentiments, oldest first: " + listed + "; " + trend;
-        return new Rating(HealthFactor.SENTIMENT, (int) Math.round(weighted / weights), explanation, values);
+        return new Rating(HealthFactor.SENTIMENT, (int) Math.round(weighted / weights), () -> {
+            String trend = trend(sentiments);
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("sentiments", sentiments);
+            values.put("trend", trend);
+            String listed = String.join(", ", sentiments.stream().map(HealthScorer::words).toList());
+            return new Explanation(sentiments.size() == 1 ? "one sentiment recorded: " + listed
+                    : "latest " + sentiments.size() + " sentiments, oldest first: " + listed + "; " + trend, values);
+        });
     }
 
     /** The newest sentiment against the mean of the ones before it. */
@@ -119,21 +146,23 @@ public class HealthScorer {
         if (nps.isEmpty() && csat.isEmpty()) {
             return Rating.none(HealthFactor.FEEDBACK, "no survey answered yet");
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        facts.nps().ifPresent(answer -> {
-            values.put("npsScore", answer.score());
-            values.put("npsReceivedAt", answer.receivedAt().toString());
-        });
-        facts.csat().ifPresent(answer -> {
-            values.put("csatScore", answer.score());
-            values.put("csatReceivedAt", answer.receivedAt().toString());
-        });
-        String explanation = String.join("; ", Stream.of(
-                facts.nps().map(answer -> describe("NPS", answer)),
-                facts.csat().map(answer -> describe("CSAT", answer))).flatMap(Optional::stream).toList());
         int score = (int) Math.round(Stream.of(nps, csat).flatMap(Optional::stream)
                 .mapToInt(value -> Math.max(0, Math.min(100, value))).average().orElseThrow());
-        return new Rating(HealthFactor.FEEDBACK, score, explanation, values);
+        return new Rating(HealthFactor.FEEDBACK, score, () -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            facts.nps().ifPresent(answer -> {
+                values.put("npsScore", answer.score());
+                values.put("npsReceivedAt", answer.receivedAt().toString());
+            });
+            facts.csat().ifPresent(answer -> {
+                values.put("csatScore", answer.score());
+                values.put("csatReceivedAt", answer.receivedAt().toString());
+            });
+            return new Explanation(String.join("; ", Stream.of(
+                    facts.nps().map(answer -> describe("NPS", answer)),
+                    facts.csat().map(answer -> describe("CSAT", answer))).flatMap(Optional::stream).toList()),
+                    values);
+        });
     }
 
     /** Kept on time counts 1, kept late 1/2, overdue and still open 0; commitments not yet due do not count. */
@@ -147,17 +176,19 @@ public class HealthScorer {
             return Rating.none(HealthFactor.COMMITMENTS, "no commitment kept or due yet"
                     + (notYetDue > 0 ? " (" + notYetDue + " open)" : ""));
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        // ints, as JSON gives them back: stored facts compare equal to computed ones, so an unchanged score is
-        // not written again
-        values.put("keptOnTime", Math.toIntExact(keptOnTime));
-        values.put("keptLate", Math.toIntExact(keptLate));
-        values.put("overdue", Math.toIntExact(overdue));
-        values.put("notYetDue", Math.toIntExact(notYetDue));
-        String explanation = "kept " + (keptOnTime + keptLate) + " of " + due + " commitments due"
-                + (keptLate > 0 ? " (" + keptLate + " late)" : "") + (overdue > 0 ? "; " + overdue + " overdue" : "");
         return new Rating(HealthFactor.COMMITMENTS, (int) Math.round(100.0 * (keptOnTime + keptLate / 2.0) / due),
-                explanation, values);
+                () -> {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    // ints, as JSON gives them back: stored facts compare equal to computed ones, so an unchanged
+                    // score is not written again
+                    values.put("keptOnTime", Math.toIntExact(keptOnTime));
+                    values.put("keptLate", Math.toIntExact(keptLate));
+                    values.put("overdue", Math.toIntExact(overdue));
+                    values.put("notYetDue", Math.toIntExact(notYetDue));
+                    return new Explanation("kept " + (keptOnTime + keptLate) + " of " + due + " commitments due"
+                            + (keptLate > 0 ? " (" + keptLate + " late)" : "")
+                            + (overdue > 0 ? "; " + overdue + " overdue" : ""), values);
+                });
     }
 
     /** 100 with nothing awaiting a reply; else falls from 100 to 0 as the oldest waits the configured time. */
@@ -165,19 +196,21 @@ public class HealthScorer {
         if (!facts.everAskedToReply()) {
             return Rating.none(HealthFactor.UNANSWERED, "no inbound message has asked for a reply");
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("awaitingReply", facts.awaitingReply().size());
-        if (facts.awaitingReply().isEmpty()) {
-            return new Rating(HealthFactor.UNANSWERED, 100, "every inbound message answered", values);
+        int count = facts.awaitingReply().size();
+        if (count == 0) {
+            return new Rating(HealthFactor.UNANSWERED, 100,
+                    () -> new Explanation("every inbound message answered", Map.of("awaitingReply", 0)));
         }
         Instant oldest = facts.awaitingReply().get(0);
         Duration waiting = nonNegative(Duration.between(oldest, at));
-        values.put("oldestReceivedAt", oldest.toString());
         double left = 1 - (double) waiting.toSeconds() / config.unansweredZeroAfter().toSeconds();
-        int count = facts.awaitingReply().size();
-        String explanation = count + (count == 1 ? " inbound message awaits" : " inbound messages await")
-                + " a reply" + (count == 1 ? " for " : ", the oldest for ") + hoursOrDays(waiting);
-        return new Rating(HealthFactor.UNANSWERED, (int) Math.round(100 * Math.max(0, left)), explanation, values);
+        return new Rating(HealthFactor.UNANSWERED, (int) Math.round(100 * Math.max(0, left)), () -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("awaitingReply", count);
+            values.put("oldestReceivedAt", oldest.toString());
+            return new Explanation(count + (count == 1 ? " inbound message awaits" : " inbound messages await")
+                    + " a reply" + (count == 1 ? " for " : ", the oldest for ") + hoursOrDays(waiting), values);
+        });
     }
 
     private int weight(HealthFactor factor) {
@@ -216,15 +249,22 @@ public class HealthScorer {
         return duration.isNegative() ? Duration.ZERO : duration;
     }
 
-    /** A component before weighting: its score (null without data), explanation and facts. */
-    private record Rating(HealthFactor factor, Integer score, String explanation, Map<String, Object> facts) {
+    /**
+     * A component before weighting: its score (null without data), and how to explain it, which is worked out only
+     * when asked for (the forecast scores many times and explains nothing).
+     */
+    private record Rating(HealthFactor factor, Integer score, Supplier<Explanation> explanation) {
 
         static Rating none(HealthFactor factor, String explanation) {
-            return new Rating(factor, null, explanation, Map.of());
+            return new Rating(factor, null, () -> new Explanation(explanation, Map.of()));
         }
 
         boolean hasData() {
             return score != null;
         }
+    }
+
+    /** A component's explanation in words, and the facts it rests on. */
+    private record Explanation(String text, Map<String, Object> facts) {
     }
 }

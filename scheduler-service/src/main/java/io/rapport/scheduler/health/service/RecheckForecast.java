@@ -46,6 +46,6 @@ public class RecheckForecast {
     }
 
     private HealthBand bandAt(HealthFacts facts, Instant at) {
-        return scorer.score(facts, at).band();
+        return scorer.bandAt(facts, at);
     }
 }
