@@ -1,6 +1,5 @@
 package io.rapport.scheduler.rules;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.rapport.events.contract.FeedbackReceived;
