@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -15,7 +16,8 @@ import jakarta.transaction.Transactional.TxType;
 /**
  * One contact's events arrive on three topics, applied by three consumers at once: each application holds the
  * contact's lock (a PostgreSQL advisory lock, released at commit) so that one sees the other's changes and two never
- * raise the same task side by side.
+ * raise the same task side by side. Taking a lock writes nothing first (no flush): a transaction that changed rows
+ * before asking, like a rep closing a task, must not hold their row locks while it waits for the contact's.
  */
 @ApplicationScoped
 public class ContactLock {
@@ -37,7 +39,7 @@ public class ContactLock {
         long key = key(contactId);
         if (held().add(key)) {
             entityManager.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
-                    .setParameter(1, key).getSingleResult();
+                    .setFlushMode(FlushModeType.COMMIT).setParameter(1, key).getSingleResult();
         }
     }
 
@@ -55,7 +57,7 @@ public class ContactLock {
         if (keys.length > 0) {
             entityManager.createNativeQuery(
                     "select count(pg_advisory_xact_lock(k)) from (select unnest(cast(?1 as bigint[])) as k order by k) l",
-                    Long.class).setParameter(1, keys).getSingleResult();
+                    Long.class).setFlushMode(FlushModeType.COMMIT).setParameter(1, keys).getSingleResult();
         }
     }
 
@@ -75,7 +77,7 @@ public class ContactLock {
             return true;
         }
         boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, key).getSingleResult();
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, key).getSingleResult();
         if (locked) {
             held().add(key);
         }

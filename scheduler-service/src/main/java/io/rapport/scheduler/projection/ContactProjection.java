@@ -36,6 +36,14 @@ public class ContactProjection extends PanacheEntityBase {
     @Column(name = "check_in_cadence_days")
     public int checkInCadenceDays;
 
+    /** The most days the contact may go without a touch-point before an URGENT check-in; null when unlimited. */
+    @Column(name = "check_in_max_interval_days")
+    public Integer checkInMaxIntervalDays;
+
+    /** When a rep last completed or dismissed the contact's check-in; the cadence counts from then at the earliest. */
+    @Column(name = "check_in_closed_at")
+    public Instant checkInClosedAt;
+
     public String timezone;
 
     @Column(name = "contact_created_at")

@@ -92,6 +92,7 @@ public class ContactProjector implements EventHandler {
         contact.owner = snapshot.owner();
         contact.displayName = snapshot.displayName();
         contact.checkInCadenceDays = snapshot.checkInCadenceDays();
+        contact.checkInMaxIntervalDays = snapshot.checkInMaxIntervalDays();
         contact.timezone = snapshot.timezone();
         contact.lifecycleStage = snapshot.lifecycleStage();
         contact.doNotContact = snapshot.doNotContact();

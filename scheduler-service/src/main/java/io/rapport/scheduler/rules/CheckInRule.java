@@ -12,9 +12,11 @@ import io.rapport.scheduler.task.TaskPriority;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * CHECK_IN: when {@code cadence} days pass without a touch-point, the rep should get in touch. The window is the
- * moment the cadence counts from, so a new touch-point replaces the open check-in with the next one. Never for
- * contacts that must not be contacted, former, erased or merged ones.
+ * CHECK_IN: when {@code cadence} days pass without a touch-point, the rep should get in touch. The cadence counts from
+ * the latest of the contact's creation, its last touch-point and the last time a rep completed or dismissed its
+ * check-in, so closing a check-in without logging a touch-point schedules the next one instead of none. That moment
+ * is the task's window: a new touch-point (or a closed check-in) replaces the open check-in with the next one. Never
+ * for contacts that must not be contacted, former, erased or merged ones.
  */
 @ApplicationScoped
 public class CheckInRule {
@@ -27,13 +29,19 @@ public class CheckInRule {
         if (!contact.isReachable()) {
             return Optional.empty();
         }
-        boolean touched = lastTouch.isPresent() && lastTouch.get().isAfter(contact.contactCreatedAt);
-        Instant since = touched ? lastTouch.get() : contact.contactCreatedAt;
+        Instant since = contact.contactCreatedAt;
+        String reason = "No touch-point since the contact was added on ";
+        if (lastTouch.isPresent() && lastTouch.get().isAfter(since)) {
+            since = lastTouch.get();
+            reason = "Last touch-point on ";
+        }
+        if (contact.checkInClosedAt != null && contact.checkInClosedAt.isAfter(since)) {
+            since = contact.checkInClosedAt;
+            reason = "Last check-in closed on ";
+        }
         Instant due = since.plus(Duration.ofDays(contact.checkInCadenceDays));
-        LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
-        String reason = (touched ? "Last touch-point on " + sinceDay
-                : "No touch-point since the contact was added on " + sinceDay)
-                + "; check-in cadence " + contact.checkInCadenceDays + " days";
+        reason += LocalDate.ofInstant(since, ZoneOffset.UTC) + "; check-in cadence " + contact.checkInCadenceDays
+                + " days";
         return Optional.of(new TaskProposal(NAME, TaskKind.CHECK_IN, SUBJECT, since.toString(), TaskPriority.NORMAL,
                 due, reason, null));
     }

@@ -17,7 +17,8 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 /**
- * The rules that fire as days pass rather than on an event (yearly dates, surveys due). Run when the contact changes
+ * The rules that fire as days pass rather than on an event (yearly dates, surveys due, the longest a contact may go
+ * without a touch-point). Run when the contact changes
  * and by the contact sweep; each run raises what is due now and sets the contact's {@code sweepAt} to the earliest
  * moment one of them can fire next.
  */
@@ -26,11 +27,14 @@ public class ContactTimeRules {
 
     private final ImportantDateRule importantDates;
     private final FeedbackDueRule feedbackDue;
+    private final MaxIntervalRule maxInterval;
     private final TaskService tasks;
 
-    public ContactTimeRules(ImportantDateRule importantDates, FeedbackDueRule feedbackDue, TaskService tasks) {
+    public ContactTimeRules(ImportantDateRule importantDates, FeedbackDueRule feedbackDue, MaxIntervalRule maxInterval,
+            TaskService tasks) {
         this.importantDates = importantDates;
         this.feedbackDue = feedbackDue;
+        this.maxInterval = maxInterval;
         this.tasks = tasks;
     }
 
@@ -42,6 +46,7 @@ public class ContactTimeRules {
         RuleOutcome dates = importantDates.evaluate(contact, now);
         SurveyHistory surveys = batch.surveys(contact.contactId);
         RuleOutcome survey = feedbackDue.evaluate(contact, surveys, now);
+        RuleOutcome untouched = maxInterval.evaluate(contact, batch.lastTouch(contact.contactId), now);
 
         dates.proposals().forEach(proposal -> tasks.raise(proposal, contactTasks, contact.contactId, contact.owner,
                 sourceEventId));
@@ -57,8 +62,15 @@ public class ContactTimeRules {
                 proposal -> tasks.raise(proposal, contactTasks, contact.contactId, contact.owner, sourceEventId),
                 () -> tasks.resolve(contactTasks, TaskKind.FEEDBACK_DUE, FeedbackDueRule.SUBJECT,
                         surveyNotDue(contact, surveys), sourceEventId));
+        untouched.proposals().stream().findFirst().ifPresentOrElse(
+                proposal -> tasks.raise(proposal, contactTasks, contact.contactId, contact.owner, sourceEventId),
+                () -> tasks.resolve(contactTasks, TaskKind.CHECK_IN, MaxIntervalRule.SUBJECT,
+                        contact.isReachable() && contact.checkInMaxIntervalDays != null
+                                ? "within the maximum interval again: a touch-point was logged or the interval lengthened"
+                                : "no maximum interval applies to the contact any more",
+                        sourceEventId));
 
-        contact.sweepAt = Stream.of(dates.nextLook(), survey.nextLook())
+        contact.sweepAt = Stream.of(dates.nextLook(), survey.nextLook(), untouched.nextLook())
                 .flatMap(Optional::stream)
                 .filter(Objects.requireNonNull(now)::isBefore)
                 .min(Instant::compareTo)

@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.awaitility.core.ThrowingRunnable;
+
 import io.rapport.events.EventType;
 import io.rapport.events.testing.CloudEventSender;
 import io.rapport.events.testing.ConsumerAssignments;
+import io.rapport.scheduler.sweep.ContactSweeper;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
@@ -85,6 +88,14 @@ final class RulesFixture implements AutoCloseable {
             request.queryParam("status", status);
         }
         return request.when().get("/api/v1/tasks").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The scheduled sweep may hold some rows at the moment: sweep until what is due has been raised. */
+    static void sweepUntil(ContactSweeper sweeper, ThrowingRunnable expectation) {
+        await().atMost(BOUND).untilAsserted(() -> {
+            sweeper.sweep();
+            expectation.run();
+        });
     }
 
     /** The consumers start at the end of their topics: events sent before they have partitions would be missed. */

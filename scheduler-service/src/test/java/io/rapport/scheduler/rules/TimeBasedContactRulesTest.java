@@ -223,12 +223,8 @@ class TimeBasedContactRulesTest {
                 .formatted(fixture.contact, version, fixture.rep, stage, doNotContact, importantDates, ADDED, ADDED);
     }
 
-    /** The scheduled sweep may hold some rows at the moment: sweep until what is due has been raised. */
     private void sweepUntil(ThrowingRunnable expectation) {
-        await().atMost(RulesFixture.BOUND).untilAsserted(() -> {
-            sweeper.sweep();
-            expectation.run();
-        });
+        RulesFixture.sweepUntil(sweeper, expectation);
     }
 
     private List<Map<String, Object>> repsTasks(String kind) {

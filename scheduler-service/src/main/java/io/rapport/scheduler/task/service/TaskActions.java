@@ -8,9 +8,11 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.rest.input.InvalidInput;
 import io.rapport.rest.Preconditions;
 import io.rapport.scheduler.task.Task;
+import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -21,10 +23,12 @@ import jakarta.ws.rs.core.Response;
 public class TaskActions {
 
     private final TaskService tasks;
+    private final Event<CheckInClosed> checkInClosed;
     private final Clock clock;
 
-    public TaskActions(TaskService tasks, Clock clock) {
+    public TaskActions(TaskService tasks, Event<CheckInClosed> checkInClosed, Clock clock) {
         this.tasks = tasks;
+        this.checkInClosed = checkInClosed;
         this.clock = clock;
     }
 
@@ -42,6 +46,7 @@ public class TaskActions {
         Task task = actionable(id, ifMatch, caller);
         tasks.close(task, TaskStatus.COMPLETED, "completed by " + caller.userId() + (note == null ? "" : ": " + note),
                 null);
+        scheduleNextCheckIn(task);
         return task;
     }
 
@@ -49,6 +54,7 @@ public class TaskActions {
     public Task dismiss(UUID id, String reason, String ifMatch, Caller caller) {
         Task task = actionable(id, ifMatch, caller);
         tasks.close(task, TaskStatus.DISMISSED, "dismissed by " + caller.userId() + ": " + reason, null);
+        scheduleNextCheckIn(task);
         return task;
     }
 
@@ -61,6 +67,13 @@ public class TaskActions {
         }
         tasks.snooze(task, until);
         return task;
+    }
+
+    /** A closed check-in never leaves the contact without one: the cadence starts again from now. */
+    private void scheduleNextCheckIn(Task task) {
+        if (task.kind == TaskKind.CHECK_IN) {
+            checkInClosed.fire(new CheckInClosed(task.contactId, clock.instant()));
+        }
     }
 
     private Task actionable(UUID id, String ifMatch, Caller caller) {
