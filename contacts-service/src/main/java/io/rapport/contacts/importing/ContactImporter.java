@@ -9,15 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,11 +25,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.contacts.Contact;
 import io.rapport.contacts.rest.ContactInput;
 import io.rapport.contacts.service.ContactService;
-import io.rapport.rest.input.JsonInputProblems;
+import io.rapport.rest.input.InvalidInput.Violation;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.WebApplicationException;
@@ -108,12 +106,15 @@ public class ContactImporter {
             return QuarkusTransaction.requiringNew()
                     .call(() -> importRow(row, defaultOwner, onDuplicate, caller, storedContactsByAddress(List.of(row))));
         } catch (RuntimeException e) {
-            return ImportResult.rejected(row.number(), "could not be written: " + e.getMessage(), null);
+            LOG.warnf(e, "Import row %d could not be stored", row.number());
+            return ImportResult.rejected(row.number(), "could not be stored (nothing of the row was written); it may "
+                    + "be imported again", null);
         }
     }
 
-    /** Runs inside the batch's transaction; a rejected row writes nothing. */
     /**
+     * Runs inside the batch's transaction; a rejected row writes nothing and names every problem found in it.
+     *
      * @param knownAddresses lower-cased email address -> the contact holding it: those stored before the batch, and
      *                       those of the contacts the batch created so far
      */
@@ -127,23 +128,23 @@ public class ContactImporter {
         if (!ownerNamed && defaultOwner != null) {
             json.put("owner", defaultOwner);
         }
-        ContactInput input;
-        try {
-            input = objectMapper.treeToValue(json, ContactInput.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return ImportResult.rejected(row.number(), "not a valid contact: " + rootMessage(e), null);
+        RowReader.Reading reading = RowReader.read(json, objectMapper);
+        List<Violation> problems = new ArrayList<>(row.cellProblems());
+        problems.addAll(reading.problems());
+        ContactInput input = reading.input();
+        if (input != null) { // checked before any write, so a rejected row leaves the batch's transaction intact
+            validator.validate(input).stream()
+                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                    .map(violation -> new Violation(violation.getPropertyPath().toString(), violation.getMessage()))
+                    .forEach(violation -> addUnlessNamed(problems, violation));
+            contacts.inputViolations(input).forEach(violation -> addUnlessNamed(problems, violation));
         }
-        Set<ConstraintViolation<ContactInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            return ImportResult.rejected(row.number(), "invalid fields", violations.stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
-                    .toList());
+        if (!problems.isEmpty()) {
+            return rejected(row, problems);
         }
         UUID existing = emails(input).stream().map(knownAddresses::get).filter(Objects::nonNull).findFirst()
                 .orElse(null);
         try {
-            contacts.checkInput(input); // before any write, so a rejected row leaves the batch's transaction intact
             if (existing == null) {
                 UUID id = contacts.create(input, caller).id;
                 emails(input).forEach(address -> knownAddresses.putIfAbsent(address, id));
@@ -158,11 +159,10 @@ public class ContactImporter {
             Contact updated = contacts.patch(existing, json, "*", caller);
             return ImportResult.updated(row.number(), updated.id);
         } catch (HttpProblem problem) {
-            return ImportResult.rejected(row.number(), problem.getDetail(), null);
+            return rejected(row, RowReader.violations(problem));
         } catch (ConstraintViolationException e) {
-            return ImportResult.rejected(row.number(), "invalid fields", e.getConstraintViolations().stream()
-                    .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
-                    .toList());
+            return rejected(row, e.getConstraintViolations().stream()
+                    .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage())).toList());
         } catch (WebApplicationException e) {
             return ImportResult.rejected(row.number(), e.getMessage(), null);
         }
@@ -200,9 +200,29 @@ public class ContactImporter {
                 : input.emails().stream().map(email -> email.address().strip().toLowerCase()).toList();
     }
 
-    /** What is wrong with the row, in the words the API uses for a body (the field, then why). */
-    private static String rootMessage(Exception e) {
-        return e instanceof JsonProcessingException json ? JsonInputProblems.of(json).getDetail() : e.getMessage();
+    /** Every problem of the row, each field named as the file names it (a CSV column, else the body's path). */
+    private static ImportResult rejected(ImportRow row, List<Violation> problems) {
+        List<Violation> named = problems.stream()
+                .map(problem -> new Violation(row.named(problem.field()), problem.message())).toList();
+        return ImportResult.rejected(row.number(), named.stream().map(Violation::toString)
+                .collect(Collectors.joining("; ")), named.stream()
+                .map(problem -> Map.of("field", problem.field(), "message", problem.message())).toList());
+    }
+
+    /** One problem per field: validation has nothing to add about a field that could not even be read. */
+    private static void addUnlessNamed(List<Violation> problems, Violation problem) {
+        boolean named = problems.stream().anyMatch(known -> related(known.field(), problem.field()));
+        if (!named) {
+            problems.add(problem);
+        }
+    }
+
+    private static boolean related(String one, String other) {
+        return one.equals(other) || within(one, other) || within(other, one);
+    }
+
+    private static boolean within(String field, String parent) {
+        return field.startsWith(parent + ".") || field.startsWith(parent + "[");
     }
 
     /** The summary line closing the response. */

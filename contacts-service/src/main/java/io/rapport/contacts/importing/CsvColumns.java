@@ -2,9 +2,13 @@ package io.rapport.contacts.importing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +18,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.rapport.rest.input.InvalidInput.Violation;
 import jakarta.ws.rs.BadRequestException;
 
 /**
@@ -28,10 +33,14 @@ final class CsvColumns {
     static final Set<String> SPECIAL = Set.of("email", "phone", "tags", "interests", "birthday", "customerSince",
             "workAnniversary");
 
-    /** Columns holding a whole number or a boolean: a CSV cell is text, JSON bodies are read strictly typed. */
+    /** Columns holding a whole number or a boolean. */
     private static final Set<String> WHOLE_NUMBERS = Set.of("checkInCadenceDays", "checkInMaxIntervalDays");
     private static final Set<String> BOOLEANS = Set.of("doNotContact", "marketingOptIn");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,9}");
+    /** YYYY-MM-DD, or MM-DD for a date without its year. */
+    private static final Pattern DATE = Pattern.compile("(?:(\\d{4})-)?(\\d{1,2})-(\\d{1,2})");
+    private static final Map<String, String> DATE_KINDS = Map.of("birthday", "BIRTHDAY", "customerSince",
+            "CUSTOMER_SINCE", "workAnniversary", "WORK_ANNIVERSARY");
 
     private final List<String> header;
 
@@ -54,9 +63,11 @@ final class CsvColumns {
 
     ImportRow toContact(long number, List<String> cells, ObjectMapper json) {
         if (cells.size() > header.size()) {
-            return ImportRow.unreadable(number, "row has " + cells.size() + " cells, the header " + header.size());
+            return ImportRow.unreadable(number, "the row has " + cells.size() + " cells, the header " + header.size());
         }
         ObjectNode contact = json.createObjectNode();
+        List<Violation> problems = new ArrayList<>();
+        Map<String, String> columnsByPath = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             String value = cells.get(i);
             if (value == null || value.isBlank()) {
@@ -64,50 +75,65 @@ final class CsvColumns {
             }
             String column = header.get(i);
             switch (column) {
-                case "email" -> contact.putArray("emails").addObject().put("address", value);
-                case "phone" -> contact.putArray("phones").addObject().put("number", value);
+                case "email" -> {
+                    columnsByPath.put("emails[0]", column);
+                    contact.putArray("emails").addObject().put("address", value);
+                }
+                case "phone" -> {
+                    columnsByPath.put("phones[0]", column);
+                    contact.putArray("phones").addObject().put("number", value);
+                }
                 case "tags", "interests" -> split(value).forEach(contact.withArray(column)::add);
-                case "birthday" -> date(contact, "BIRTHDAY", value);
-                case "customerSince" -> date(contact, "CUSTOMER_SINCE", value);
-                case "workAnniversary" -> date(contact, "WORK_ANNIVERSARY", value);
-                default -> contact.set(column, typed(column, value.strip()));
+                case "birthday", "customerSince", "workAnniversary" -> date(contact, column, value.strip())
+                        .ifPresentOrElse(problems::add, () -> columnsByPath.put(
+                                "importantDates[" + (contact.get("importantDates").size() - 1) + "]", column));
+                default -> cellProblem(column, value.strip()).ifPresentOrElse(problems::add,
+                        () -> contact.set(column, typed(column, value.strip())));
             }
         }
-        return ImportRow.of(number, contact);
+        return ImportRow.csv(number, contact, problems, columnsByPath);
     }
 
-    private static void date(ObjectNode contact, String kind, String value) {
-        String[] parts = value.split("-");
-        ObjectNode date = contact.withArray("importantDates").addObject().put("kind", kind);
-        if (parts.length == 3) {
-            date.set("year", number(parts[0]));
-            date.set("month", number(parts[1]));
-            date.set("day", number(parts[2]));
-        } else if (parts.length == 2) {
-            date.set("month", number(parts[0]));
-            date.set("day", number(parts[1]));
-        } else {
-            date.put("month", value); // not a date: validation names the field
+    /** Adds the date of the column to the contact; a cell that is no date is a problem of its own. */
+    private static Optional<Violation> date(ObjectNode contact, String column, String value) {
+        Matcher date = DATE.matcher(value);
+        if (!date.matches()) {
+            return Optional.of(new Violation(column,
+                    "must be a date such as 1990-12-10, or 12-10 without the year, not " + shown(value)));
         }
+        ObjectNode added = contact.withArray("importantDates").addObject().put("kind", DATE_KINDS.get(column));
+        if (date.group(1) != null) {
+            added.put("year", Integer.parseInt(date.group(1)));
+        }
+        added.put("month", Integer.parseInt(date.group(2)));
+        added.put("day", Integer.parseInt(date.group(3)));
+        return Optional.empty();
     }
 
-    /**
-     * The cell as the JSON value its column holds; a cell that is not one stays text, which the contact's reading
-     * then rejects with the column's name.
-     */
+    /** What is wrong with a cell of a typed column; the other columns' values are checked with the contact. */
+    private static Optional<Violation> cellProblem(String column, String value) {
+        if (WHOLE_NUMBERS.contains(column) && !WHOLE_NUMBER.matcher(value).matches()) {
+            return Optional.of(new Violation(column, "must be a whole number, not " + shown(value)));
+        }
+        if (BOOLEANS.contains(column) && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            return Optional.of(new Violation(column, "must be true or false, not " + shown(value)));
+        }
+        return Optional.empty();
+    }
+
+    /** The cell as the JSON value its column holds (a CSV cell is text; JSON bodies are read strictly typed). */
     private static JsonNode typed(String column, String value) {
         if (WHOLE_NUMBERS.contains(column)) {
-            return number(value);
+            return IntNode.valueOf(Integer.parseInt(value));
         }
-        if (BOOLEANS.contains(column) && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
+        if (BOOLEANS.contains(column)) {
             return BooleanNode.valueOf(Boolean.parseBoolean(value.toLowerCase()));
         }
         return TextNode.valueOf(value);
     }
 
-    private static JsonNode number(String value) {
-        return WHOLE_NUMBER.matcher(value.strip()).matches() ? IntNode.valueOf(Integer.parseInt(value.strip()))
-                : TextNode.valueOf(value);
+    private static String shown(String value) {
+        return "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'";
     }
 
     private static List<String> split(String value) {

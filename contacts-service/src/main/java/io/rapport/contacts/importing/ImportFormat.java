@@ -54,10 +54,20 @@ final class ImportFormat {
                 try {
                     return columns.toContact(number, lines.next(), json);
                 } catch (RuntimeException e) {
-                    return ImportRow.unreadable(number, "unreadable CSV row: " + e.getMessage());
+                    return ImportRow.unreadable(number, "not a readable CSV row: " + plainReason(e));
                 }
             }
         };
+    }
+
+    /** The parser's own words for what is wrong, without the Java names its message wraps them in. */
+    private static String plainReason(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException parsing) {
+                return parsing.getOriginalMessage();
+            }
+        }
+        return "it could not be parsed";
     }
 
     /** One JSON object per line, in the shape of a POST /contacts body; blank lines are skipped. */

@@ -25,6 +25,7 @@ import io.rapport.contacts.rest.ContactInput;
 import io.rapport.events.EventType;
 import io.rapport.events.outbox.EventPublisher;
 import io.rapport.rest.input.InvalidInput;
+import io.rapport.rest.input.InvalidInput.Violation;
 import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
@@ -121,14 +122,18 @@ public class ContactService {
         return update(contact, input, caller);
     }
 
-    /** Checks the rules a contact input must meet beyond bean validation; throws the 400 problem of the first broken. */
-    public void checkInput(ContactInput input) {
+    /**
+     * The rules a contact input breaks beyond bean validation (fields against each other, an organisation that does
+     * not exist), every one of them; empty when it meets them all.
+     */
+    public List<Violation> inputViolations(ContactInput input) {
         LifecycleStage stage = input.lifecycleStage() == null ? LifecycleStage.PROSPECT : input.lifecycleStage();
-        ContactRules.check(input, input.checkInCadenceDays() != null ? input.checkInCadenceDays()
-                : config.defaultCadence(stage));
-        if (input.organisationId() != null) {
-            organisation(input.organisationId());
+        List<Violation> violations = new ArrayList<>(ContactRules.violations(input,
+                input.checkInCadenceDays() != null ? input.checkInCadenceDays() : config.defaultCadence(stage)));
+        if (input.organisationId() != null && Organisation.findById(input.organisationId()) == null) {
+            violations.add(new Violation("organisationId", "no organisation " + input.organisationId()));
         }
+        return violations;
     }
 
     public int effectiveCadence(Contact contact) {

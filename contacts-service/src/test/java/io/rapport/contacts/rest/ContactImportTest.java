@@ -63,9 +63,9 @@ class ContactImportTest {
         assertThat(lines.subList(0, 9)).extracting(l -> l.get("status").asText()).containsExactly(
                 "CREATED", "REJECTED", "REJECTED", "DUPLICATE", "REJECTED", "CREATED", "DUPLICATE", "REJECTED",
                 "REJECTED");
-        assertThat(lines.get(1).at("/errors/0/field").asText()).isEqualTo("emails[0].address");
+        assertThat(lines.get(1).at("/errors/0/field").asText()).isEqualTo("email"); // the column, as the file names it
         assertThat(lines.get(2).get("reason").asText()).contains("WIZARD");
-        assertThat(lines.get(7).get("reason").asText()).contains("importantDates[0]");
+        assertThat(lines.get(7).get("reason").asText()).isEqualTo("birthday: is not a calendar date");
         JsonNode summary = lines.get(9).get("summary");
         assertThat(summary.get("rows").asLong()).isEqualTo(9);
         assertThat(summary.get("created").asLong()).isEqualTo(2);
@@ -80,6 +80,36 @@ class ContactImportTest {
                 .body("items[0].importantDates[0].month", is(12))
                 .body("items[0].checkInCadenceDays", is(14))
                 .body("items[1].importantDates[0].year", is(1906));
+    }
+
+    @Test
+    void aRejectedRowNamesEveryProblemInPlainWords() throws Exception {
+        String csv = """
+                firstName,lastName,email,lifecycleStage,birthday,checkInCadenceDays,checkInMaxIntervalDays,doNotContact
+                ,Hopper,not-an-email,WIZARD,someday,abc,,yes
+                Grace,Hopper,grace-%1$s@example.com,,1906-02-30,30,10,
+                Grace,"Hopper
+                """.formatted(UUID.randomUUID());
+        List<JsonNode> lines = importAs("root", "admin", "text/csv", csv, "owner=" + rep);
+        assertThat(lines.subList(0, 3)).extracting(l -> l.get("status").asText())
+                .containsExactly("REJECTED", "REJECTED", "REJECTED");
+
+        assertThat(lines.get(0).get("errors")).extracting(error -> error.get("field").asText())
+                .containsExactlyInAnyOrder("firstName", "email", "lifecycleStage", "birthday", "checkInCadenceDays",
+                        "doNotContact");
+        assertThat(lines.get(0).get("reason").asText())
+                .contains("birthday: must be a date such as 1990-12-10, or 12-10 without the year, not 'someday'")
+                .contains("checkInCadenceDays: must be a whole number, not 'abc'")
+                .contains("doNotContact: must be true or false, not 'yes'")
+                .contains("lifecycleStage: must be one of [PROSPECT, ACTIVE_CUSTOMER, AT_RISK, FORMER], not 'WIZARD'");
+        // rules between fields too, beside each other
+        assertThat(lines.get(1).get("reason").asText()).isEqualTo("checkInMaxIntervalDays: must be at least the "
+                + "check-in cadence (30 days); birthday: is not a calendar date");
+        // never a Java name, however broken the row
+        for (JsonNode line : lines.subList(0, 3)) {
+            assertThat(line.get("reason").asText()).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]|Exception|Source:");
+        }
+        assertThat(lines.get(2).get("reason").asText()).startsWith("not a readable CSV row: ");
     }
 
     @Test

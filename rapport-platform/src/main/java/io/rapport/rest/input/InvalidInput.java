@@ -2,6 +2,7 @@ package io.rapport.rest.input;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
@@ -15,11 +16,27 @@ public final class InvalidInput {
     }
 
     public static HttpProblem field(String field, String message) {
+        return fields(List.of(new Violation(field, message)));
+    }
+
+    /** Every problem of the body at once, so a client can fix them all before it tries again. */
+    public static HttpProblem fields(List<Violation> violations) {
         return HttpProblem.builder()
                 .withStatus(400)
                 .withTitle("Bad Request")
-                .withDetail(field + ": " + message)
-                .with("violations", List.of(Map.of("field", field, "in", "body", "message", message)))
+                .withDetail(violations.stream().map(Violation::toString).collect(Collectors.joining("; ")))
+                .with("violations", violations.stream()
+                        .map(violation -> Map.of("field", violation.field(), "in", "body", "message", violation.message()))
+                        .toList())
                 .build();
+    }
+
+    /** What is wrong with one field of a body, in a client's words. */
+    public record Violation(String field, String message) {
+
+        @Override
+        public String toString() {
+            return field + ": " + message;
+        }
     }
 }
