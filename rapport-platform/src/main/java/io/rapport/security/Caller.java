@@ -43,6 +43,11 @@ public class Caller {
         return identity.hasRole(Roles.MANAGER) || identity.hasRole(Roles.ADMIN);
     }
 
+    /** Managers and admins may overrule the limits a rep works within, such as survey fatigue. */
+    public boolean canOverrule() {
+        return identity.hasRole(Roles.MANAGER) || identity.hasRole(Roles.ADMIN);
+    }
+
     /** The owner a list is restricted to: the caller for a rep, else the requested one (possibly none). */
     public String ownerFilter(String requestedOwner) {
         return isScopedToOwnRecords() ? userId() : requestedOwner;

@@ -16,6 +16,10 @@ public interface FeedbackConfig {
     @WithDefault("P90D")
     Duration maxTokenTtl();
 
+    /** Survey fatigue: the fewest days between a contact's answer and the next survey sent to them. */
+    @WithDefault("30")
+    int surveyMinIntervalDays();
+
     /** Most survey requests one page of a list returns. */
     @WithDefault("200")
     int maxPageSize();

@@ -83,18 +83,24 @@ public class SurveyResource {
             content = @Content(schema = @Schema(implementation = SurveyRequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request; the problem lists the offending fields",
             content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "A read-only role", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "The contact is marked do-not-contact",
+    @APIResponse(responseCode = "403", description = "A read-only role, or a rep asking for force",
             content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The contact is marked do-not-contact; or survey fatigue: the "
+            + "contact has a pending survey, or answered one less than RAPPORT_SURVEY_MIN_INTERVAL_DAYS (30) days ago "
+            + "(otherRequestId names it)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "The contact is unknown (or another rep's), merged or erased; "
             + "or the Idempotency-Key was reused with a different body", content = @Content(mediaType = PROBLEM))
     public Response create(@Valid @NotNull SurveyRequestInput input,
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Parameter(description = "true: send despite survey fatigue (managers and admins only)",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("force") String forceText,
             @Context UriInfo uriInfo) {
+        boolean force = Boolean.TRUE.equals(QueryParams.bool("force", forceText));
         String[] token = new String[1];
         SurveyRequestView[] created = new SurveyRequestView[1];
         Response response = idempotency.execute(idempotencyKey, caller.userId(), "surveys.create", input, () -> {
-            SurveyService.Created result = surveys.create(input, repName(), caller);
+            SurveyService.Created result = surveys.create(input, repName(), force, caller);
             token[0] = result.token();
             created[0] = SurveyMapper.toView(result.request(), null, clock.instant());
             // the stored (replayable) response never holds the token

@@ -31,9 +31,10 @@ public class ContactDirectory {
      * 422, do-not-contact is 409. Call it in the transaction that creates the survey.
      */
     public FeedbackContact surveyable(UUID id, Caller caller) {
-        // a share lock until the survey commits: an erasure or merge of the contact applied meanwhile waits for it,
-        // and then purges or re-points the new survey too (or the survey waits, and sees the contact erased or merged)
-        FeedbackContact contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_READ);
+        // locked until the survey commits: an erasure or merge of the contact applied meanwhile waits for it, and
+        // then purges or re-points the new survey too (or the survey waits, and sees the contact erased or merged);
+        // and a second survey to the contact waits, then finds this one pending (survey fatigue)
+        FeedbackContact contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (contact == null) {
             ContactLookup.Answer answer = lookUp(id);
             if (answer instanceof ContactLookup.Erased) {
@@ -43,7 +44,7 @@ public class ContactDirectory {
                 throw Problems.unprocessable("contactId", "contact " + id + " was merged into " + merged.survivor(),
                         "mergedInto", merged.survivor().toString());
             }
-            contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_READ);
+            contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_WRITE);
         }
         if (contact != null && contact.erased && caller.canRead(contact.owner)) {
             throw Problems.unprocessable("contactId", "contact " + id + " was erased");

@@ -19,6 +19,11 @@ final class Problems {
         return HttpProblem.builder().withStatus(409).withTitle("Conflict").withDetail(detail).build();
     }
 
+    static HttpProblem conflict(String detail, String extraName, Object extraValue) {
+        return HttpProblem.builder().withStatus(409).withTitle("Conflict").withDetail(detail)
+                .with(extraName, extraValue).build();
+    }
+
     /** 422: the body is well-formed but names something that cannot be used. */
     static HttpProblem unprocessable(String field, String message) {
         return unprocessable(field, message, null, null);

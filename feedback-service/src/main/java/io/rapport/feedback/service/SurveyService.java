@@ -37,6 +37,7 @@ import jakarta.ws.rs.NotFoundException;
 public class SurveyService {
 
     private final ContactDirectory contacts;
+    private final SurveyFatigue fatigue;
     private final SurveyTokens tokens;
     private final ScoreRules scores;
     private final EventPublisher events;
@@ -44,9 +45,10 @@ public class SurveyService {
     private final FeedbackConfig config;
     private final Clock clock;
 
-    public SurveyService(ContactDirectory contacts, SurveyTokens tokens, ScoreRules scores, EventPublisher events,
-            EntityManager entityManager, FeedbackConfig config, Clock clock) {
+    public SurveyService(ContactDirectory contacts, SurveyFatigue fatigue, SurveyTokens tokens, ScoreRules scores,
+            EventPublisher events, EntityManager entityManager, FeedbackConfig config, Clock clock) {
         this.contacts = contacts;
+        this.fatigue = fatigue;
         this.tokens = tokens;
         this.scores = scores;
         this.events = events;
@@ -59,9 +61,16 @@ public class SurveyService {
     public record Created(SurveyRequest request, String token) {
     }
 
-    /** Creates the request and records feedback.requested in the same transaction. */
+    /**
+     * Creates the request and records feedback.requested in the same transaction.
+     *
+     * @param force a manager's (or an admin's) decision to send it despite survey fatigue
+     */
     @Transactional
-    public Created create(SurveyRequestInput input, String repName, Caller caller) {
+    public Created create(SurveyRequestInput input, String repName, boolean force, Caller caller) {
+        if (force && !caller.canOverrule()) {
+            throw new ForbiddenException("Only a manager or an admin may send a survey despite survey fatigue");
+        }
         if ((input.contextType() == null) != (input.contextId() == null)) {
             throw InvalidInput.field(input.contextId() == null ? "contextId" : "contextType",
                     "contextType and contextId go together");
@@ -77,6 +86,9 @@ public class SurveyService {
         FeedbackContact contact = contacts.surveyable(input.contactId(), caller);
         if (!caller.canWrite(contact.owner)) {
             throw new ForbiddenException("Read-only access to contact " + contact.id);
+        }
+        if (!force) {
+            fatigue.check(contact.id, now);
         }
         String token = tokens.newToken();
         SurveyRequest request = new SurveyRequest();

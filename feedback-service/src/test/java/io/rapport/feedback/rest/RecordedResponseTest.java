@@ -5,6 +5,7 @@ import static io.rapport.feedback.testing.FeedbackApi.PROBLEM_JSON;
 import static io.rapport.feedback.testing.FeedbackApi.as;
 import static io.rapport.feedback.testing.FeedbackApi.client;
 import static io.rapport.feedback.testing.FeedbackApi.createSurvey;
+import static io.rapport.feedback.testing.FeedbackApi.createSurveyAnyway;
 import static io.rapport.feedback.testing.FeedbackApi.freshAddress;
 import static io.rapport.feedback.testing.FeedbackApi.knownContact;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +65,7 @@ class RecordedResponseTest {
         Map<String, Integer> scoreByRequest = new HashMap<>();
         try (TopicWatcher topic = TopicWatcher.local(Topic.FEEDBACK.topicName())) {
             for (int score = 0; score <= 10; score++) {
-                String id = createSurvey(alice, contact, "NPS").getString("id");
+                String id = createSurveyAnyway(contact, "NPS").getString("id"); // eleven surveys to one contact
                 scoreByRequest.put(id, score);
                 String expected = score >= 9 ? "PROMOTER" : score >= 7 ? "PASSIVE" : "DETRACTOR";
                 as(alice, "rep").body("{\"npsScore\": " + score + "}")
@@ -99,7 +100,7 @@ class RecordedResponseTest {
         UUID contact = knownContact(sender, alice, "Ada", null);
         String[] expected = { null, "DISSATISFIED", "DISSATISFIED", "NEUTRAL", "SATISFIED", "SATISFIED" };
         for (int score = 1; score <= 5; score++) {
-            String token = createSurvey(alice, contact, "CSAT").getString("token");
+            String token = createSurveyAnyway(contact, "CSAT").getString("token"); // five to one contact
             client(freshAddress()).body("{\"csatScore\": " + score + "}")
                     .when().post("/api/v1/public/surveys/" + token + "/response").then().statusCode(201);
         }
@@ -145,7 +146,7 @@ class RecordedResponseTest {
     void theHistoryIsTheOwnersAndManagersToRead() {
         UUID contact = knownContact(sender, alice, "Ada", null);
         String first = createSurvey(alice, contact, "NPS").getString("id");
-        String second = createSurvey(alice, contact, "CSAT").getString("id");
+        String second = createSurveyAnyway(contact, "CSAT").getString("id");
         as(alice, "rep").body("{\"csatScore\": 2}").when().post("/api/v1/surveys/" + second + "/response")
                 .then().statusCode(201);
 

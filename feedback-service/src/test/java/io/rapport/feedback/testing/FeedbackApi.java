@@ -88,6 +88,16 @@ public final class FeedbackApi {
                 .get("/api/v1/contacts/" + contact + "/feedback").then().statusCode(status));
     }
 
+    /**
+     * A survey request for the contact despite survey fatigue, sent by a manager with {@code force=true}: for tests
+     * about several surveys to one contact. The request is the contact owner's, as any survey to the contact is.
+     */
+    public static io.restassured.path.json.JsonPath createSurveyAnyway(UUID contact, String kind) {
+        return as("manager-of-the-team", "manager").queryParam("force", true)
+                .body("{\"contactId\": \"" + contact + "\", \"kind\": \"" + kind + "\"}")
+                .when().post("/api/v1/surveys").then().statusCode(201).extract().jsonPath();
+    }
+
     /** Creates a survey request and returns its JSON (with the token). */
     public static io.restassured.path.json.JsonPath createSurvey(String rep, UUID contact, String kind) {
         return as(rep, "rep").body("{\"contactId\": \"" + contact + "\", \"kind\": \"" + kind + "\"}")
