@@ -108,7 +108,10 @@ public class ContactProjector implements EventHandler {
         reevaluation.touched(contact.contactId, eventId);
     }
 
-    /** Nothing personal stays: the name goes, every open task is closed, and no task is raised again. */
+    /**
+     * Nothing personal stays: the name goes, every task's text goes and the open ones close, and no task is raised
+     * again.
+     */
     private void erase(ContactErased erased, String eventId) {
         contactLock.lock(erased.id());
         ContactProjection contact = ContactProjection.findById(erased.id());
@@ -124,7 +127,7 @@ public class ContactProjector implements EventHandler {
         InteractionProjection.delete("contactId", erased.id());
         CommitmentProjection.delete("contactId", erased.id());
         FeedbackProjection.delete("contactId", erased.id());
-        rules.closeAll(erased.id(), "the contact was erased", eventId);
+        rules.erase(erased.id(), eventId);
         reevaluation.touched(erased.id(), eventId); // its score goes
     }
 

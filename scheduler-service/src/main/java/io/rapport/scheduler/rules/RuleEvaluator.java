@@ -60,6 +60,13 @@ public class RuleEvaluator {
         tasks.resolveAll(contactId, resolution, eventId);
     }
 
+    /** An erased contact's tasks close, and keep no text about the contact (nor do the events closing them). */
+    @Transactional(TxType.MANDATORY)
+    public void erase(UUID contactId, String eventId) {
+        tasks.forgetText(contactId);
+        tasks.resolveAll(contactId, "the contact was erased", eventId);
+    }
+
     /**
      * A logged, changed or deleted touch-point: an inbound message awaiting a reply raises RESPOND, a reply (or any
      * later outbound touch) resolves it, negative sentiment raises RECOVERY. (The check-in moves when the contact is

@@ -1,5 +1,7 @@
 package io.rapport.scheduler.rules;
 
+import static io.rapport.events.testing.TestTokens.bearer;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.Topic;
 import io.rapport.events.testing.TopicWatcher;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
@@ -103,14 +106,26 @@ class InteractionRulesTest {
     }
 
     @Test
-    void anErasedContactsTasksCloseAndNothingNewIsRaised() {
+    void anErasedContactsTasksCloseKeepNoTextAndNothingNewIsRaised() {
         fixture.contactEvent(EventType.CONTACT_CREATED, 0, "ACTIVE_CUSTOMER", false);
         UUID inbound = UUID.randomUUID();
         fixture.interaction(inbound, 0, "MESSAGE", "INBOUND", Instant.parse("2026-03-03T08:00:00Z"), true, null, null);
         fixture.awaitTask("RESPOND", "OPEN", "2026-03-04T08:00:00Z");
+        UUID commitment = UUID.randomUUID();
+        fixture.send(EventType.COMMITMENT_MADE, """
+                {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s",
+                 "description": "Send a get-well card for her chemotherapy", "dueAt": "2026-03-20T09:00:00Z",
+                 "status": "OPEN"}""".formatted(commitment, fixture.contact, fixture.rep), commitment);
+        fixture.awaitTask("COMMITMENT_DUE", "OPEN", "2026-03-18T09:00:00Z");
+        String checkIn = fixture.tasks("OPEN").getString("items.find { it.kind == 'CHECK_IN' }.id");
+        given().header("Authorization", bearer(fixture.rep, "rep")).header("If-Match", "\"0\"")
+                .contentType(ContentType.JSON).body("{\"note\": \"talked about her treatment\"}")
+                .when().post("/api/v1/tasks/" + checkIn + "/complete").then().statusCode(200);
 
         fixture.send(EventType.CONTACT_ERASED, "{\"id\": \"%s\", \"erasedAt\": \"%s\"}".formatted(fixture.contact, RulesFixture.CREATED));
         await().atMost(RulesFixture.BOUND).untilAsserted(() -> assertThat(fixture.tasks("OPEN").getList("items")).isEmpty());
+        String everything = fixture.tasks(null).prettify();
+        assertThat(everything).doesNotContain("chemotherapy").doesNotContain("treatment").contains("COMMITMENT_DUE");
         fixture.interaction(UUID.randomUUID(), 0, "MESSAGE", "INBOUND", Instant.parse("2026-03-06T08:00:00Z"), true, null,
                 "NEGATIVE");
         fixture.awaitMarker();

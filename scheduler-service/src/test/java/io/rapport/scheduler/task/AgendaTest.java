@@ -4,6 +4,11 @@ import static io.rapport.events.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +58,9 @@ class AgendaTest {
 
     @Test
     void theAgendaListsOverdueTodayAndUpcomingTasksMostUrgentFirst() {
-        UUID old = contact(now.minus(Duration.ofDays(3)), 1); // CHECK_IN due two days ago
+        UUID old = contact(now.minus(Duration.ofDays(3)), 1, "Ada Lovelace"); // CHECK_IN due two days ago
         inbound(old, now.minus(Duration.ofHours(34)));        // RESPOND due ten hours ago, HIGH
-        UUID fresh = contact(now, 3);                          // CHECK_IN due in three days
+        UUID fresh = contact(now, 3, "Grace Hopper");          // CHECK_IN due in three days
         commitment(fresh, now.plus(Duration.ofHours(53)));     // reminder due at 15:00 today
         awaitOpenTasks(4);
 
@@ -64,11 +69,26 @@ class AgendaTest {
         assertThat(agenda.getList("overdue.kind")).containsExactly("RESPOND", "CHECK_IN");
         assertThat(agenda.getList("today.kind")).containsExactly("COMMITMENT_DUE");
         assertThat(agenda.getList("upcoming.kind")).containsExactly("CHECK_IN");
+        // each item names its contact, so the agenda renders without a call per row
+        assertThat(agenda.getList("overdue.contactName")).containsExactly("Ada Lovelace", "Ada Lovelace");
+        assertThat(agenda.getList("today.contactName")).containsExactly("Grace Hopper");
+        given().header("Authorization", bearer(rep, "rep")).queryParam("contactId", fresh.toString())
+                .when().get("/api/v1/tasks").then().statusCode(200)
+                .body("items.contactName", everyItem(is("Grace Hopper")));
 
         // at 10:00 UTC it is already 23:00 in Auckland: the reminder at 15:00 UTC falls on its tomorrow
         JsonPath auckland = agenda("Pacific/Auckland");
         assertThat(auckland.getList("today.kind")).isEmpty();
         assertThat(auckland.getList("upcoming.kind")).containsExactly("COMMITMENT_DUE", "CHECK_IN");
+
+        // an erased contact's name is gone from its tasks
+        send(EventType.CONTACT_ERASED, old, old, """
+                {"id": "%s", "erasedAt": "%s"}""".formatted(old, now));
+        await().atMost(BOUND).untilAsserted(() -> given().header("Authorization", bearer(rep, "rep"))
+                .queryParam("contactId", old.toString()).when().get("/api/v1/tasks").then().statusCode(200)
+                .body("items", not(empty()))
+                .body("items.status", everyItem(is("AUTO_RESOLVED")))
+                .body("items.contactName", everyItem(nullValue())));
     }
 
     @Test
@@ -85,12 +105,12 @@ class AgendaTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
-    private UUID contact(Instant created, int cadence) {
+    private UUID contact(Instant created, int cadence, String name) {
         UUID contact = UUID.randomUUID();
         send(EventType.CONTACT_CREATED, contact, contact, """
-                {"id": "%s", "version": 0, "owner": "%s", "firstName": "Ada", "displayName": "Ada",
+                {"id": "%s", "version": 0, "owner": "%s", "firstName": "Ada", "displayName": "%s",
                  "checkInCadenceDays": %d, "createdAt": "%s", "updatedAt": "%s"}"""
-                .formatted(contact, rep, cadence, created, created));
+                .formatted(contact, rep, name, cadence, created, created));
         return contact;
     }
 

@@ -9,8 +9,9 @@ public final class TaskMapper {
     private TaskMapper() {
     }
 
-    public static TaskResponse toResponse(Task task) {
-        return new TaskResponse(task.id, task.version, task.contactId, task.owner, task.kind, task.subject,
+    /** @param contactName the contact's display name; null when it has none (erased, or not projected yet) */
+    public static TaskResponse toResponse(Task task, String contactName) {
+        return new TaskResponse(task.id, task.version, task.contactId, contactName, task.owner, task.kind, task.subject,
                 task.status, task.priority, task.dueAt, task.reason, task.rule, task.sourceEventIds, task.resolution,
                 task.snoozedUntil, task.createdAt, task.updatedAt);
     }

@@ -20,7 +20,7 @@ import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
 import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.config.TasksConfig;
-import io.rapport.scheduler.task.mapping.TaskMapper;
+import io.rapport.scheduler.task.mapping.TaskResponses;
 import io.rapport.scheduler.task.service.TaskActions;
 import io.rapport.scheduler.task.service.TaskQuery;
 import io.rapport.scheduler.task.service.TaskService;
@@ -52,12 +52,15 @@ public class TaskResource {
 
     private final TaskService tasks;
     private final TaskActions actions;
+    private final TaskResponses responses;
     private final Caller caller;
     private final TasksConfig config;
 
-    public TaskResource(TaskService tasks, TaskActions actions, Caller caller, TasksConfig config) {
+    public TaskResource(TaskService tasks, TaskActions actions, TaskResponses responses, Caller caller,
+            TasksConfig config) {
         this.tasks = tasks;
         this.actions = actions;
+        this.responses = responses;
         this.caller = caller;
         this.config = config;
     }
@@ -92,7 +95,7 @@ public class TaskResource {
                 QueryParams.enumValue(TaskPriority.class, "priority", priority), after, before, order,
                 QueryParams.limit(limitText, config.maxPageSize()), Cursor.decode(cursor));
         List<Task> page = tasks.list(query);
-        return new TaskPage(page.stream().map(TaskMapper::toResponse).toList(),
+        return new TaskPage(responses.of(page),
                 Cursor.next(page, query.limit(), order::cursorAfter));
     }
 
@@ -146,7 +149,7 @@ public class TaskResource {
         return withEtag(actions.dismiss(id, request.reason(), ifMatch, caller));
     }
 
-    private static Response withEtag(Task task) {
-        return Response.ok(TaskMapper.toResponse(task)).tag(Preconditions.etag(task.version)).build();
+    private Response withEtag(Task task) {
+        return Response.ok(responses.of(task)).tag(Preconditions.etag(task.version)).build();
     }
 }

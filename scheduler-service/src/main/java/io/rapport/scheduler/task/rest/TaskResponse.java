@@ -15,6 +15,8 @@ public record TaskResponse(
         UUID id,
         long version,
         UUID contactId,
+        @Schema(description = "The contact's display name, so that an agenda renders without a call per row; null "
+                + "when the contact is erased or not known to the scheduler yet", nullable = true) String contactName,
         String owner,
         TaskKind kind,
         @Schema(description = "What the task is about within its kind") String subject,

@@ -12,7 +12,7 @@ import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.rest.Agenda;
 import io.rapport.scheduler.task.rest.TaskResponse;
-import io.rapport.scheduler.task.mapping.TaskMapper;
+import io.rapport.scheduler.task.mapping.TaskResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** A rep's day: what is overdue, what is due today in their time zone, and what comes in the next days. */
@@ -26,9 +26,11 @@ public class AgendaService {
 
     private static final int MAX_TASKS = 500;
 
+    private final TaskResponses responses;
     private final Clock clock;
 
-    public AgendaService(Clock clock) {
+    public AgendaService(TaskResponses responses, Clock clock) {
+        this.responses = responses;
         this.clock = clock;
     }
 
@@ -45,7 +47,7 @@ public class AgendaService {
                 section(open, task -> !task.dueAt.isBefore(endOfToday)));
     }
 
-    private static List<TaskResponse> section(List<Task> tasks, Predicate<Task> in) {
-        return tasks.stream().filter(in).sorted(ORDER).map(TaskMapper::toResponse).toList();
+    private List<TaskResponse> section(List<Task> tasks, Predicate<Task> in) {
+        return responses.of(tasks.stream().filter(in).sorted(ORDER).toList());
     }
 }

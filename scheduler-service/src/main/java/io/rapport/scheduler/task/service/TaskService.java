@@ -28,6 +28,9 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class TaskService {
 
+    /** What an erased contact's tasks say in place of their text. */
+    static final String ERASED = "the contact was erased";
+
     /** The contacts' tasks the current transaction has loaded (see {@link #tasksOf(UUID)}). */
     private static final Object KNOWN_TASKS = new Object();
 
@@ -111,6 +114,21 @@ public class TaskService {
         ContactTasks contactTasks = tasksOf(contactId);
         contactTasks.open().forEach(task -> close(task, contactTasks, TaskStatus.AUTO_RESOLVED, resolution,
                 sourceEventId));
+    }
+
+    /**
+     * An erased contact's tasks keep no text about them: reasons quote what the rules read (a commitment's
+     * description, a date's label), subjects may name a date, resolutions hold what reps wrote. Run before its open
+     * tasks are closed, so that the events closing them carry none of it either.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void forgetText(UUID contactId) {
+        for (Task task : Task.<Task>list("contactId", contactId)) {
+            task.reason = ERASED;
+            task.subject = ERASED;
+            task.resolution = task.resolution == null ? null : ERASED;
+            task.updatedAt = clock.instant();
+        }
     }
 
     /**
