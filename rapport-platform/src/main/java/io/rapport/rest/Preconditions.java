@@ -6,7 +6,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Optimistic concurrency over HTTP: a resource's version is its ETag, and a change must name the version it was
- * based on in If-Match. Missing If-Match is 428 Precondition Required (RFC 6585), a stale one 412.
+ * based on in If-Match (compared strongly: a weak tag matches nothing). Missing If-Match is 428 Precondition Required
+ * (RFC 6585), a stale or weak one 412.
  */
 public final class Preconditions {
 
@@ -28,7 +29,8 @@ public final class Preconditions {
         }
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.strip();
-            if (tag.equals("*") || unquote(tag).equals(Long.toString(currentVersion))) {
+            // RFC 9110 13.1.1: If-Match compares strongly, so a weak tag (W/"3") never matches
+            if (tag.equals("*") || !tag.startsWith("W/") && unquote(tag).equals(Long.toString(currentVersion))) {
                 return;
             }
         }
@@ -41,9 +43,7 @@ public final class Preconditions {
     }
 
     private static String unquote(String tag) {
-        String value = tag.startsWith("W/") ? tag.substring(2) : tag;
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1)
-                : value;
+        return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1)
+                : tag;
     }
 }

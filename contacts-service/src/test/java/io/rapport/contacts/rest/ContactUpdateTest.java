@@ -87,6 +87,10 @@ class ContactUpdateTest {
         as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"title\": \"CEO\"}")
                 .when().patch("/api/v1/contacts/" + id)
                 .then().statusCode(412).contentType(PROBLEM_JSON).header("ETag", is("\"1\""));
+        // If-Match compares strongly (RFC 9110): the current version as a weak tag is no match
+        as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "W/\"1\"").body("{\"title\": \"CEO\"}")
+                .when().patch("/api/v1/contacts/" + id)
+                .then().statusCode(412).contentType(PROBLEM_JSON);
         as(alice, "rep").contentType(MERGE_PATCH).body("{\"title\": \"CEO\"}")
                 .when().patch("/api/v1/contacts/" + id)
                 .then().statusCode(428).contentType(PROBLEM_JSON);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,6 +81,50 @@ public abstract class ServiceBaselineTest {
         }
         given().header("Authorization", TestTokens.bearer("alice", "admin")).when().get(protectedPath())
                 .then().statusCode(is(not(401)));
+    }
+
+    /** A query parameter the operation does not read is refused, not ignored: a misspelt filter must not list all. */
+    @Test
+    void anUnknownQueryParameterIs400NamingIt() {
+        given().header("Authorization", TestTokens.bearer("alice", "admin")).queryParam("definitelyNotAFilter", "x")
+                .when().get(protectedPath())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'definitelyNotAFilter'"))
+                .body("violations[0].field", is("definitelyNotAFilter"))
+                .body("violations[0].in", is("query"));
+    }
+
+    /**
+     * A browser app on an allowed origin may call the API: the preflight (sent without a token) is answered as the CORS
+     * spec says, and the answer lets the app read the headers it needs. Another origin is refused. The tests allow
+     * https://app.example.com; in production the list comes from RAPPORT_CORS_ORIGINS, empty by default.
+     */
+    @Test
+    void aBrowserAppOnAnAllowedOriginMayCallTheApiAndNoOtherOrigin() {
+        given().header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,idempotency-key")
+                .when().options(protectedPath())
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://app.example.com")
+                .header("Access-Control-Allow-Methods", containsString("PUT"))
+                .header("Access-Control-Allow-Headers", containsString("If-Match"))
+                .header("Access-Control-Allow-Headers", containsString("Idempotency-Key"))
+                .header("Access-Control-Max-Age", is("3600"));
+        given().header("Origin", "https://app.example.com")
+                .header("Authorization", TestTokens.bearer("alice", "admin")).when().get(protectedPath())
+                .then().statusCode(is(not(401)))
+                .header("Access-Control-Allow-Origin", "https://app.example.com")
+                .header("Access-Control-Expose-Headers", containsString("ETag"))
+                .header("Access-Control-Expose-Headers", containsString("Location"))
+                .header("Access-Control-Expose-Headers", containsString("Idempotent-Replayed"))
+                .header("Access-Control-Expose-Headers", containsString("Retry-After"));
+
+        given().header("Origin", "https://evil.example.net").header("Access-Control-Request-Method", "GET")
+                .when().options(protectedPath())
+                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example.net")
+                .header("Authorization", TestTokens.bearer("alice", "admin")).when().get(protectedPath())
+                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
     }
 
     /**

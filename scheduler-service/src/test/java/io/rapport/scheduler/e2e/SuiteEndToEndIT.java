@@ -206,6 +206,12 @@ class SuiteEndToEndIT {
                 .body("items[0].owner", is(rep));
         Instant due = Instant.parse(tasksOf(contact).extract().path("items[0].dueAt"));
         assertThat(due).isEqualTo(created.plus(Duration.ofDays(21)));
+
+        // as deployed, no other origin may call the APIs from a browser until RAPPORT_CORS_ORIGINS names it
+        for (String url : List.of(contactsUrl + "/api/v1/contacts", schedulerUrl + "/api/v1/tasks")) {
+            given().header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "GET")
+                    .when().options(url).then().statusCode(403);
+        }
     }
 
     @Test
