@@ -4,6 +4,7 @@ import static io.rapport.contacts.rest.ContactsApi.PROBLEM_JSON;
 import static io.rapport.events.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -23,10 +24,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.Topic;
+import io.rapport.events.testing.Metrics;
 import io.rapport.events.testing.TopicWatcher;
 
 @QuarkusTest
 class ContactImportTest {
+
+    private static final String CREATED_TYPE = "type=\"rapport.contact.created.v1\"";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,6 +56,7 @@ class ContactImportTest {
                 """.formatted(UUID.randomUUID(), tag, existing, dup);
 
         List<JsonNode> lines;
+        double published = Metrics.sum("rapport_events_published_total", CREATED_TYPE);
         try (TopicWatcher topic = TopicWatcher.local(Topic.CONTACTS.topicName())) {
             lines = importAs("root", "admin", "text/csv", csv, "owner=" + rep);
             List<String> created = lines.stream().filter(l -> "CREATED".equals(l.path("status").asText()))
@@ -59,6 +64,9 @@ class ContactImportTest {
             assertThat(created).hasSize(2);
             assertThat(topic.awaitAll(r -> created.contains(r.key()), 2, Duration.ofSeconds(30))).hasSize(2);
         }
+        // counted once the broker acknowledged them
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Metrics.sum("rapport_events_published_total", CREATED_TYPE)).isGreaterThanOrEqualTo(published + 2));
         assertThat(lines).hasSize(10);
         assertThat(lines.subList(0, 9)).extracting(l -> l.get("status").asText()).containsExactly(
                 "CREATED", "REJECTED", "REJECTED", "DUPLICATE", "REJECTED", "CREATED", "DUPLICATE", "REJECTED",

@@ -39,6 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.Topic;
 import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.Metrics;
 import io.rapport.events.testing.TopicWatcher;
 import io.rapport.feedback.testing.FeedbackApi;
 import io.restassured.path.json.JsonPath;
@@ -48,6 +49,9 @@ import jakarta.persistence.EntityManager;
 
 @QuarkusTest
 class ContactEventsConsumerTest {
+
+    private static final String CONSUMER_LABEL = "consumer=\"" + ContactEventsConsumer.CONSUMER + "\"";
+    private static final String UPDATED_LABEL = "type=\"rapport.contact.updated.v1\"";
 
     private static final Instant NOW = Instant.parse("2026-02-01T10:00:00Z");
 
@@ -222,15 +226,20 @@ class ContactEventsConsumerTest {
         await().atMost(BOUND).untilAsserted(() -> as(alice, "rep")
                 .body("{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}")
                 .when().post("/api/v1/surveys").then().statusCode(409));
+        double duplicates = Metrics.sum("rapport_events_duplicates_total", CONSUMER_LABEL, UPDATED_LABEL);
         sender.send(EventType.CONTACT_UPDATED, eventId, contact.toString(), contact.toString(), NOW, json);
         awaitBehind(contact);
         assertThat(count("select count(*) from processed_event where event_id = ?1", eventId)).isEqualTo(1);
+        // and operators see it skipped as a duplicate
+        await().atMost(BOUND).untilAsserted(() -> assertThat(
+                Metrics.sum("rapport_events_duplicates_total", CONSUMER_LABEL, UPDATED_LABEL)).isEqualTo(duplicates + 1));
     }
 
     @Test
     void poisonMessagesGoToTheDeadLetterTopicAndConsumptionGoesOn() {
         UUID contact = UUID.randomUUID();
         String key = contact.toString();
+        double deadLettered = Metrics.sum("rapport_events_dead_lettered_total", CONSUMER_LABEL);
         try (TopicWatcher deadLetters = TopicWatcher.local("rapport.feedback.dlq.v1")) {
             sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), key, key, NOW, "{not json");
             sender.sendRecord(new ProducerRecord<>(Topic.CONTACTS.topicName(), key, "{\"no\":\"cloudevent\"}"));
@@ -240,6 +249,9 @@ class ContactEventsConsumerTest {
                     "{\"mergedId\":\"" + key + "\"}");
 
             List<ConsumerRecord<String, String>> dead = deadLetters.awaitAll(r -> key.equals(r.key()), 4, BOUND);
+            // counted as they are written, by type ("unreadable" for what is no event at all)
+            await().atMost(BOUND).untilAsserted(() -> assertThat(
+                    Metrics.sum("rapport_events_dead_lettered_total", CONSUMER_LABEL)).isEqualTo(deadLettered + 4));
             assertThat(dead).extracting(r -> TopicWatcher.header(r, "dead-letter-reason"))
                     .containsExactly("data of event " + TopicWatcher.header(dead.get(0), "ce_id") + " is not JSON",
                             "not a CloudEvent: ce_ headers missing",

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.rapport.events.EventType;
+import io.rapport.events.metrics.EventMetrics;
 import io.rapport.events.outbox.EventsConfig;
 import io.rapport.failure.TransientFailure;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -59,10 +63,12 @@ public class Inbox {
     private final ObjectMapper objectMapper;
     private final InboxStalls stalls;
     private final EventsConfig.Inbox config;
+    private final EventMetrics metrics;
     private volatile boolean stopping;
 
     public Inbox(InboxTransaction transaction, InboxBatch batchTransaction, ObjectMapper objectMapper,
-            InboxStalls stalls, EventsConfig config) {
+            InboxStalls stalls, EventsConfig config, EventMetrics metrics) {
+        this.metrics = metrics;
         this.transaction = transaction;
         this.batchTransaction = batchTransaction;
         this.objectMapper = objectMapper;
@@ -95,6 +101,7 @@ public class Inbox {
                 pending.add(new Received(record, read(record)));
             } catch (UnprocessableEventException e) {
                 LOG.warnf("Unreadable message on %s sent to the dead-letter topic: %s", consumer, e.getMessage());
+                metrics.deadLettered(consumer, EventMetrics.UNREADABLE);
                 settled.add(record.nack(e).toCompletableFuture());
             }
         }
@@ -124,9 +131,11 @@ public class Inbox {
         while (!pending.isEmpty()) {
             try {
                 long start = System.nanoTime();
-                int applied = batchTransaction.apply(consumer, pending.stream().map(Received::event).toList(), handler);
-                LOG.debugf("%d of %d events applied by %s in one transaction in %d ms", applied, pending.size(),
-                        consumer, (System.nanoTime() - start) / 1_000_000);
+                List<IncomingEvent> batch = pending.stream().map(Received::event).toList();
+                List<IncomingEvent> applied = batchTransaction.apply(consumer, batch, handler);
+                LOG.debugf("%d of %d events applied by %s in one transaction in %d ms", applied.size(),
+                        pending.size(), consumer, (System.nanoTime() - start) / 1_000_000);
+                countApplied(consumer, batch, applied);
                 return deadLetters;
             } catch (InboxBatch.FailedEvent e) {
                 if (e.getCause() instanceof UnprocessableEventException) {
@@ -134,6 +143,7 @@ public class Inbox {
                             .orElseThrow();
                     LOG.warnf("Event %s (%s) cannot be applied on %s, sent to the dead-letter topic: %s",
                             failed.event().id(), failed.event().rawType(), consumer, e.getMessage());
+                    metrics.deadLettered(consumer, failed.event().rawType());
                     deadLetters.add(failed.record().nack(e.getCause()).toCompletableFuture());
                     pending.remove(failed);
                 } else if (!waitOut(e.getCause(), consumer, backoff)) {
@@ -155,10 +165,24 @@ public class Inbox {
             } catch (StoppedWaiting stopped) {
                 throw stopped;
             } catch (RuntimeException failed) {
+                metrics.deadLettered(consumer, received.event().rawType());
                 deadLetters.add(received.record().nack(failed).toCompletableFuture());
             }
         }
         return deadLetters;
+    }
+
+    /** Each event of a batch committed was applied, or skipped as one this consumer had applied before. */
+    private void countApplied(String consumer, List<IncomingEvent> batch, List<IncomingEvent> applied) {
+        Set<IncomingEvent> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+        fresh.addAll(applied);
+        for (IncomingEvent event : batch) {
+            if (fresh.contains(event)) {
+                metrics.applied(consumer, event.rawType());
+            } else {
+                metrics.skippedAsDuplicate(consumer, event.rawType());
+            }
+        }
     }
 
     /**
@@ -172,8 +196,11 @@ public class Inbox {
         int retries = 0;
         while (true) {
             try {
-                if (!transaction.apply(consumer, event, handler)) {
+                if (transaction.apply(consumer, event, handler)) {
+                    metrics.applied(consumer, event.rawType());
+                } else {
                     LOG.debugf("Event %s already processed by %s, skipped", event.id(), consumer);
+                    metrics.skippedAsDuplicate(consumer, event.rawType());
                 }
                 stalls.resumed(consumer);
                 return;
@@ -277,6 +304,7 @@ public class Inbox {
             event = read(message);
         } catch (UnprocessableEventException e) {
             LOG.warnf("Unreadable message on %s sent to the dead-letter topic: %s", consumer, e.getMessage());
+            metrics.deadLettered(consumer, EventMetrics.UNREADABLE);
             return message.nack(e);
         }
         try {
@@ -285,6 +313,7 @@ public class Inbox {
         } catch (StoppedWaiting e) {
             return new CompletableFuture<>(); // never acknowledged: delivered again after the restart
         } catch (RuntimeException e) {
+            metrics.deadLettered(consumer, event.rawType());
             return message.nack(e);
         } finally {
             stalls.resumed(consumer);

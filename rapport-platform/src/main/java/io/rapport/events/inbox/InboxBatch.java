@@ -23,8 +23,8 @@ public class InboxBatch {
         this.entityManager = entityManager;
     }
 
-    /** @return how many events were applied; the others had been processed before */
-    public int apply(String consumer, List<IncomingEvent> events, EventHandler handler) {
+    /** @return the events applied; the others had been processed before */
+    public List<IncomingEvent> apply(String consumer, List<IncomingEvent> events, EventHandler handler) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Set<String> fresh = markProcessed(consumer, events);
             List<IncomingEvent> toApply = new ArrayList<>(fresh.size());
@@ -34,7 +34,7 @@ public class InboxBatch {
                 }
             }
             if (toApply.isEmpty()) {
-                return 0;
+                return toApply;
             }
             handler.prepare(toApply);
             for (IncomingEvent event : toApply) {
@@ -45,7 +45,7 @@ public class InboxBatch {
                 }
             }
             handler.finish();
-            return toApply.size();
+            return toApply;
         });
     }
 

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rapport.events.metrics.EventMetrics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -52,16 +53,18 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final DataSource dataSource;
     private final EventsConfig config;
+    private final EventMetrics metrics;
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean running;
     private Thread thread;
 
     public OutboxRelay(@Channel("events-out") MutinyEmitter<String> emitter, DataSource dataSource,
-            EventsConfig config) {
+            EventsConfig config, EventMetrics metrics) {
         this.emitter = emitter;
         this.dataSource = dataSource;
         this.config = config;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -146,6 +149,7 @@ public class OutboxRelay {
                 break; // keep the rest for the next try, in order
             }
             published.add(batch.get(i).id());
+            metrics.published(batch.get(i).type());
         }
         return published;
     }

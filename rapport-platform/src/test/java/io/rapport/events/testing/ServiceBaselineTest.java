@@ -52,7 +52,13 @@ public abstract class ServiceBaselineTest {
 
     @Test
     void servesPrometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().header("Authorization", TestTokens.bearer("alice", "admin")).when().get(protectedPath());
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+                // latency as a histogram, so that PromQL can work out percentiles across pods
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                // the outbox's backlog: events waiting to be published, and how long the oldest has waited
+                .body(containsString("rapport_outbox_pending_events "))
+                .body(containsString("rapport_outbox_oldest_age_seconds "));
     }
 
     @Test

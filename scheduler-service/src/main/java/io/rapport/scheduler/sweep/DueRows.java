@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,10 +24,12 @@ public class DueRows {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    public DueRows(EntityManager entityManager, Clock clock) {
+    public DueRows(EntityManager entityManager, Clock clock, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /**
@@ -37,12 +41,17 @@ public class DueRows {
     public int sweep(String table, String idColumn, String dueColumn, BiPredicate<UUID, Instant> handle) {
         String select = "select " + idColumn + " from " + table + " where " + dueColumn + " <= ?1 order by "
                 + dueColumn + " limit ?2 for update skip locked";
+        long start = System.nanoTime();
         int total = 0;
         int handled;
         do {
             handled = QuarkusTransaction.requiringNew().call(() -> sweepBatch(select, handle));
             total += handled;
         } while (handled == BATCH); // fewer: nothing more is due, or the rest is busy and waits for the next run
+        // each run's duration and rows, by the table it sweeps: a sweep that takes ever longer is falling behind
+        registry.timer("rapport.sweep.duration", "table", table).record(System.nanoTime() - start,
+                TimeUnit.NANOSECONDS);
+        registry.counter("rapport.sweep.rows", "table", table).increment(total);
         return total;
     }
 

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
+import io.rapport.events.testing.Metrics;
 import io.rapport.scheduler.MovableClock;
 import io.rapport.scheduler.sweep.ContactSweeper;
+import io.rapport.scheduler.task.service.OpenTaskGauge;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
@@ -38,6 +40,8 @@ class CheckInCadenceTest {
     MovableClock clock;
     @Inject
     ContactSweeper sweeper;
+    @Inject
+    OpenTaskGauge openTasks;
 
     private final RulesFixture fixture = new RulesFixture();
 
@@ -111,6 +115,13 @@ class CheckInCadenceTest {
                             + " may go without one");
         }));
         assertThat(openCheckIns()).hasSize(2); // the cadence's own check-in stays beside it
+        // operators see the sweep's work and the URGENT check-ins open
+        assertThat(Metrics.sum("rapport_sweep_rows_total", "table=\"contact_projection\"")).isGreaterThanOrEqualTo(1);
+        assertThat(Metrics.sum("rapport_sweep_duration_seconds_count", "table=\"contact_projection\""))
+                .isGreaterThanOrEqualTo(1);
+        openTasks.measure();
+        assertThat(Metrics.sum("rapport_tasks_open_tasks", "kind=\"CHECK_IN\"", "priority=\"URGENT\""))
+                .isGreaterThanOrEqualTo(1);
 
         // a touch-point resolves it
         fixture.interaction(UUID.randomUUID(), 0, "MEETING", "OUTBOUND", Instant.parse("2026-04-17T09:30:00Z"), false,
