@@ -23,8 +23,7 @@ public class Caller {
 
     /** True when the caller sees only their own records. */
     public boolean isScopedToOwnRecords() {
-        return !identity.hasRole(Roles.MANAGER) && !identity.hasRole(Roles.ADMIN)
-                && !identity.hasRole(Roles.INTEGRATOR);
+        return !leadsTheTeam() && !identity.hasRole(Roles.INTEGRATOR);
     }
 
     public boolean canRead(String owner) {
@@ -32,19 +31,21 @@ public class Caller {
     }
 
     public boolean canWrite(String owner) {
-        if (identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.MANAGER)) {
-            return true;
-        }
-        return identity.hasRole(Roles.REP) && userId().equals(owner);
+        return leadsTheTeam() || identity.hasRole(Roles.REP) && userId().equals(owner);
     }
 
     /** Giving a record to another owner is a manager's (or an admin's) action. */
     public boolean canReassign() {
-        return identity.hasRole(Roles.MANAGER) || identity.hasRole(Roles.ADMIN);
+        return leadsTheTeam();
     }
 
     /** Managers and admins may overrule the limits a rep works within, such as survey fatigue. */
     public boolean canOverrule() {
+        return leadsTheTeam();
+    }
+
+    /** A manager or an admin: sees and changes every rep's records. */
+    private boolean leadsTheTeam() {
         return identity.hasRole(Roles.MANAGER) || identity.hasRole(Roles.ADMIN);
     }
 

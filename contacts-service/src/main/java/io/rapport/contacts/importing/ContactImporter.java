@@ -218,11 +218,7 @@ public class ContactImporter {
     }
 
     private static boolean related(String one, String other) {
-        return one.equals(other) || within(one, other) || within(other, one);
-    }
-
-    private static boolean within(String field, String parent) {
-        return field.startsWith(parent + ".") || field.startsWith(parent + "[");
+        return ImportRow.isOrUnder(one, other) || ImportRow.isOrUnder(other, one);
     }
 
     /** The summary line closing the response. */

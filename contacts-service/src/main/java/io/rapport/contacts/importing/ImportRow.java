@@ -34,11 +34,15 @@ public record ImportRow(long number, ObjectNode contact, String unreadable, List
     /** The field as the file names it: a CSV row's column, else the path in the contact body. */
     String named(String field) {
         for (Map.Entry<String, String> source : columnsByPath.entrySet()) {
-            String path = source.getKey();
-            if (field.equals(path) || field.startsWith(path + ".") || field.startsWith(path + "[")) {
+            if (isOrUnder(field, source.getKey())) {
                 return source.getValue();
             }
         }
         return field;
+    }
+
+    /** Whether the field is {@code path} or a part of it ({@code emails[0].address} of {@code emails[0]}). */
+    static boolean isOrUnder(String field, String path) {
+        return field.equals(path) || field.startsWith(path + ".") || field.startsWith(path + "[");
     }
 }

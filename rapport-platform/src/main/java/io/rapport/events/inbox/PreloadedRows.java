@@ -11,6 +11,7 @@ import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.Status;
 
+import io.rapport.transaction.TransactionResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -69,15 +70,8 @@ public class PreloadedRows {
         return absent(type).contains(id) ? null : entityManager.find(type, id);
     }
 
-    @SuppressWarnings("unchecked")
     private Set<Object> absent(Class<?> type) {
-        Key key = new Key(type);
-        Set<Object> ids = (Set<Object>) transactions.getResource(key);
-        if (ids == null) {
-            ids = new HashSet<>();
-            transactions.putResource(key, ids);
-        }
-        return ids;
+        return TransactionResources.get(transactions, new Key(type), HashSet::new);
     }
 
     /** The transaction resource of one entity type. */

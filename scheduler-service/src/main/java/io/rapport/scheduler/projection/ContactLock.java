@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import io.rapport.transaction.TransactionResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -84,14 +85,8 @@ public class ContactLock {
         return locked;
     }
 
-    @SuppressWarnings("unchecked")
     private Set<Long> held() {
-        Set<Long> held = (Set<Long>) transactions.getResource(HELD);
-        if (held == null) {
-            held = new HashSet<>();
-            transactions.putResource(HELD, held);
-        }
-        return held;
+        return TransactionResources.get(transactions, HELD, HashSet::new);
     }
 
     private static long key(UUID contactId) {

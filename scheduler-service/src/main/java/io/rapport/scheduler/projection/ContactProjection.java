@@ -3,6 +3,7 @@ package io.rapport.scheduler.projection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -82,6 +83,14 @@ public class ContactProjection extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * The contact's last touch-point, if it came after the contact was added: one logged with an earlier date (an
+     * imported history, say) does not count, and the counts of the check-in rules and of health start at the adding.
+     */
+    public Optional<Instant> touchSinceAdded(Optional<Instant> lastTouch) {
+        return lastTouch.filter(touch -> touch.isAfter(contactCreatedAt));
+    }
 
     /** Whether the rep should be prompted to get in touch at all. */
     public boolean isReachable() {

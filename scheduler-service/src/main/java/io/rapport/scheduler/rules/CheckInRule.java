@@ -29,12 +29,9 @@ public class CheckInRule {
         if (!contact.isReachable()) {
             return Optional.empty();
         }
-        Instant since = contact.contactCreatedAt;
-        String reason = "No touch-point since the contact was added on ";
-        if (lastTouch.isPresent() && lastTouch.get().isAfter(since)) {
-            since = lastTouch.get();
-            reason = "Last touch-point on ";
-        }
+        Optional<Instant> touched = contact.touchSinceAdded(lastTouch);
+        Instant since = touched.orElse(contact.contactCreatedAt);
+        String reason = touched.isPresent() ? "Last touch-point on " : "No touch-point since the contact was added on ";
         if (contact.checkInClosedAt != null && contact.checkInClosedAt.isAfter(since)) {
             since = contact.checkInClosedAt;
             reason = "Last check-in closed on ";

@@ -28,14 +28,14 @@ public class MaxIntervalRule {
         if (!contact.isReachable() || contact.checkInMaxIntervalDays == null) {
             return RuleOutcome.none();
         }
-        boolean touched = lastTouch.isPresent() && lastTouch.get().isAfter(contact.contactCreatedAt);
-        Instant since = touched ? lastTouch.get() : contact.contactCreatedAt;
+        Optional<Instant> touched = contact.touchSinceAdded(lastTouch);
+        Instant since = touched.orElse(contact.contactCreatedAt);
         Instant lapsesAt = since.plus(Duration.ofDays(contact.checkInMaxIntervalDays));
         if (now.isBefore(lapsesAt)) {
             return RuleOutcome.later(lapsesAt);
         }
         LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
-        String reason = (touched ? "No touch-point since " + sinceDay
+        String reason = (touched.isPresent() ? "No touch-point since " + sinceDay
                 : "No touch-point since the contact was added on " + sinceDay)
                 + ": longer than the " + contact.checkInMaxIntervalDays + " days this contact may go without one";
         return new RuleOutcome(List.of(new TaskProposal(NAME, TaskKind.CHECK_IN, SUBJECT, since.toString(),

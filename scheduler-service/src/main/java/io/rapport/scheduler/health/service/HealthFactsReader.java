@@ -75,8 +75,7 @@ public class HealthFactsReader {
         Set<UUID> askedToReply = everAskedToReply(ids);
         for (ContactProjection contact : contacts) {
             UUID id = contact.contactId;
-            Optional<Instant> lastTouch = Optional.ofNullable(lastTouches.get(id))
-                    .filter(touch -> touch.isAfter(contact.contactCreatedAt));
+            Optional<Instant> lastTouch = contact.touchSinceAdded(Optional.ofNullable(lastTouches.get(id)));
             facts.put(id, new HealthFacts(lastTouch.orElse(contact.contactCreatedAt), lastTouch.isPresent(),
                     contact.checkInCadenceDays, sentiments.getOrDefault(id, List.of()),
                     Optional.ofNullable(nps.get(id)), Optional.ofNullable(csat.get(id)),

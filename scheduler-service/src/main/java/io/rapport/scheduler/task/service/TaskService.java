@@ -19,6 +19,7 @@ import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.mapping.TaskMapper;
+import io.rapport.transaction.TransactionResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -160,14 +161,8 @@ public class TaskService {
         });
     }
 
-    @SuppressWarnings("unchecked")
     private Map<UUID, ContactTasks> knownTasks() {
-        Map<UUID, ContactTasks> known = (Map<UUID, ContactTasks>) transactions.getResource(KNOWN_TASKS);
-        if (known == null) {
-            known = new HashMap<>();
-            transactions.putResource(KNOWN_TASKS, known);
-        }
-        return known;
+        return TransactionResources.get(transactions, KNOWN_TASKS, HashMap::new);
     }
 
     /** Closes one of the contact's loaded tasks, which then no longer counts as open. */
