@@ -207,7 +207,9 @@ class ConfigurationCoverageTest {
         }
     }
 
-    /** Secret names in secretKeyRef, secret volumes, and the operators' {name, key} secret references. */
+    /**
+     * Secret names in secretKeyRef, secret volumes, Ingress TLS, and the operators' {name, key} secret references.
+     */
     private static void collectSecretNames(JsonNode node, Set<String> names) {
         if (node.isObject()) {
             if (node.has("secretKeyRef")) {
@@ -215,6 +217,9 @@ class ConfigurationCoverageTest {
             }
             if (node.has("secret") && node.at("/secret/secretName").isTextual()) {
                 names.add(node.at("/secret/secretName").asText());
+            }
+            if (node.has("secretName") && node.has("hosts")) { // an Ingress's TLS certificate
+                names.add(node.path("secretName").asText());
             }
             if (node.has("passwordSecret")) {
                 names.add(node.at("/passwordSecret/name").asText());

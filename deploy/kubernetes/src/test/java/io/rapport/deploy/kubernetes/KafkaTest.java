@@ -35,18 +35,23 @@ class KafkaTest {
                     Set.of("rapport.contacts.v1", "rapport.interactions.v1", "rapport.feedback.v1"),
                     Set.of("scheduler-service")));
 
+    /** The integrator template: reads the four event topics (not the dead letters), as its own group, writes nothing. */
+    private static final Access INTEGRATOR = new Access(Set.of(),
+            Set.of("rapport.contacts.v1", "rapport.interactions.v1", "rapport.feedback.v1", "rapport.tasks.v1"),
+            Set.of("rapport-integrator"));
+
     record Access(Set<String> writes, Set<String> reads, Set<String> groups) {
+    }
+
+    private static Map<String, Access> users() {
+        Map<String, Access> users = new TreeMap<>(ACCESS);
+        users.put("rapport-integrator", INTEGRATOR);
+        return users;
     }
 
     /** The topics the code publishes to (the Topic enum) and the dead-letter topics its consumers use. */
     private static Set<String> topicsInTheCode() throws IOException {
-        Set<String> topics = new TreeSet<>();
-        String source = Files.readString(Project.repoDir().resolve("rapport-platform/src/main/java/io/rapport/events/Topic.java"));
-        Matcher m = Pattern.compile("\"(rapport\\.[a-z0-9.-]+)\"").matcher(source);
-        while (m.find()) {
-            topics.add(m.group(1));
-        }
-        assertThat(topics).as("topics in Topic.java").isNotEmpty();
+        Set<String> topics = publishedTopics();
         for (String service : ServiceConfig.SERVICES) {
             ServiceConfig config = ServiceConfig.of(service);
             topics.addAll(config.consumedTopics());
@@ -138,8 +143,8 @@ class KafkaTest {
     void eachServiceMayDoExactlyWhatItDoes(String overlay) {
         Manifests manifests = Manifests.of(overlay);
         assertThat(manifests.ofKind("KafkaUser")).extracting(Manifests::name)
-                .containsExactlyInAnyOrderElementsOf(ACCESS.keySet());
-        ACCESS.forEach((service, access) -> {
+                .containsExactlyInAnyOrderElementsOf(users().keySet());
+        users().forEach((service, access) -> {
             Set<String> writes = new TreeSet<>();
             Set<String> reads = new TreeSet<>();
             Set<String> groups = new TreeSet<>();
@@ -170,6 +175,39 @@ class KafkaTest {
             assertThat(reads).as("%s reads", service).isEqualTo(access.reads());
             assertThat(groups).as("%s consumer groups", service).isEqualTo(access.groups());
         });
+    }
+
+    /** The integrator may read every event topic the code publishes to. */
+    @Test
+    void theIntegratorReadsEveryEventTopic() throws IOException {
+        assertThat(INTEGRATOR.reads()).isEqualTo(publishedTopics());
+    }
+
+    /** The event topics: those of the Topic enum. */
+    private static Set<String> publishedTopics() throws IOException {
+        Set<String> topics = new TreeSet<>();
+        String source = Files.readString(Project.repoDir().resolve("rapport-platform/src/main/java/io/rapport/events/Topic.java"));
+        Matcher m = Pattern.compile("\"(rapport\\.[a-z0-9.-]+)\"").matcher(source);
+        while (m.find()) {
+            topics.add(m.group(1));
+        }
+        assertThat(topics).as("topics in Topic.java").isNotEmpty();
+        return topics;
+    }
+
+    /**
+     * Kafka's version is pinned, so that upgrading the Strimzi operator never upgrades Kafka by itself, to the same
+     * minor release the local stack and the tests run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void kafkaVersionIsPinnedToTheTestedRelease(String overlay) throws IOException {
+        String version = Manifests.of(overlay).get("Kafka", "rapport-kafka").at("/spec/kafka/version").asText();
+        assertThat(version).as("spec.kafka.version").matches("\\d+\\.\\d+\\.\\d+");
+        String localPom = Files.readString(Project.repoDir().resolve("deploy/local/kafka/pom.xml"));
+        Matcher local = Pattern.compile("<kafka.version>(\\d+\\.\\d+)\\.\\d+</kafka.version>").matcher(localPom);
+        assertThat(local.find()).as("the local stack's Kafka version").isTrue();
+        assertThat(version).as("same minor release as the local stack").startsWith(local.group(1) + ".");
     }
 
     /** The ACLs cover what the services' configuration does today, and their consumer groups. */

@@ -64,6 +64,8 @@ class PostgresTest {
         assertThat(total + 20).as("connections at full scale-out in %s", kustomization).isLessThanOrEqualTo(maxConnections);
     }
 
+    private static final String BARMAN_CLOUD = "barman-cloud.cloudnative-pg.io";
+
     @Test
     void productionIsHighlyAvailableAndBackedUp() {
         Manifests manifests = Manifests.of("overlays/prod");
@@ -71,13 +73,39 @@ class PostgresTest {
         assertThat(spec.path("instances").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(spec.at("/affinity/enablePodAntiAffinity").asBoolean()).isTrue();
         assertThat(spec.at("/affinity/podAntiAffinityType").asText()).isEqualTo("required");
-        JsonNode store = spec.at("/backup/barmanObjectStore");
-        assertThat(store.path("destinationPath").asText()).startsWith("s3://");
-        assertThat(store.at("/s3Credentials/accessKeyId/name").asText()).isNotBlank();
-        assertThat(spec.at("/backup/retentionPolicy").asText()).matches("\\d+[dwm]");
+        // WAL archiving and base backups through the Barman Cloud plugin, into an ObjectStore that exists
+        assertThat(spec.has("backup")).as("no in-tree backup (deprecated since CloudNativePG 1.26)").isFalse();
+        JsonNode plugin = spec.at("/plugins/0");
+        assertThat(plugin.path("name").asText()).isEqualTo(BARMAN_CLOUD);
+        assertThat(plugin.path("isWALArchiver").asBoolean()).isTrue();
+        ObjectNode store = manifests.get("ObjectStore", plugin.at("/parameters/barmanObjectName").asText());
+        assertThat(store.at("/spec/configuration/destinationPath").asText()).startsWith("s3://");
+        assertThat(store.at("/spec/configuration/s3Credentials/accessKeyId/name").asText()).isNotBlank();
+        assertThat(store.at("/spec/retentionPolicy").asText()).matches("\\d+[dwm]");
+        assertThat(store.at("/spec/instanceSidecarConfiguration/resources/limits/memory").asText()).isNotBlank();
         ObjectNode backup = manifests.get("ScheduledBackup", "rapport-postgres-nightly");
         assertThat(backup.at("/spec/cluster/name").asText()).isEqualTo("rapport-postgres");
-        assertThat(backup.at("/spec/method").asText()).isEqualTo("barmanObjectStore");
+        assertThat(backup.at("/spec/method").asText()).isEqualTo("plugin");
+        assertThat(backup.at("/spec/pluginConfiguration/name").asText()).isEqualTo(BARMAN_CLOUD);
         assertThat(backup.at("/spec/schedule").asText().split(" ")).as("six-field cron").hasSize(6);
+        assertThat(manifests.get("PrometheusRule", "rapport-postgres-backups")).as("the backup alert").isNotNull();
+    }
+
+    /** Development has no object store: nothing archives WAL, takes backups or alerts on them. */
+    @Test
+    void developmentHasNoBackups() {
+        Manifests manifests = Manifests.of("overlays/dev");
+        assertThat(manifests.get("Cluster", "rapport-postgres").path("spec").has("plugins")).isFalse();
+        assertThat(manifests.ofKind("ObjectStore")).isEmpty();
+        assertThat(manifests.ofKind("ScheduledBackup")).isEmpty();
+        assertThat(manifests.ofKind("PrometheusRule")).extracting(Manifests::name).doesNotContain("rapport-postgres-backups");
+    }
+
+    /** The PostgreSQL image is a fixed release, so that an operator upgrade never changes it by itself. */
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void postgresImageIsPinned(String overlay) {
+        String image = Manifests.of(overlay).get("Cluster", "rapport-postgres").at("/spec/imageName").asText();
+        assertThat(image).as("imageName names a major.minor release").matches(".+:\\d+\\.\\d+([-.].+)?");
     }
 }

@@ -34,13 +34,15 @@ class RenderedManifestsAreValidTest {
 
         assertThat(kinds).containsEntry("Deployment", 4).containsEntry("Service", 4).containsEntry("ServiceAccount", 4)
                 .containsEntry("PodDisruptionBudget", 4).containsEntry("HorizontalPodAutoscaler", 4)
-                .containsEntry("NetworkPolicy", 4).containsEntry("KafkaUser", 4).containsEntry("KafkaTopic", 8)
+                .containsEntry("NetworkPolicy", 4).containsEntry("KafkaUser", 5).containsEntry("KafkaTopic", 8)
                 .containsEntry("Kafka", 1).containsEntry("KafkaNodePool", 2).containsEntry("Cluster", 1)
-                .containsEntry("Database", 4).containsEntry("ConfigMap", 5);
+                .containsEntry("Database", 4).containsEntry("ConfigMap", 6).containsEntry("PodMonitor", 3)
+                .containsEntry("Ingress", 1);
         if (kustomization.equals("overlays/dev")) {
-            assertThat(kinds).doesNotContainKey("ScheduledBackup");
+            assertThat(kinds).doesNotContainKeys("ScheduledBackup", "ObjectStore").containsEntry("PrometheusRule", 1);
         } else {
-            assertThat(kinds).containsEntry("ScheduledBackup", 1);
+            assertThat(kinds).containsEntry("ScheduledBackup", 1).containsEntry("ObjectStore", 1)
+                    .containsEntry("PrometheusRule", 2);
         }
     }
 }

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The validation is not a rubber stamp: for each family of schemas (Kubernetes, Strimzi, CloudNativePG) it rejects
+ * The validation is not a rubber stamp: for each family of schemas (Kubernetes, Strimzi, CloudNativePG, its Barman
+ * Cloud plugin, the Prometheus Operator) it rejects
  * the three kinds of mistake a hand-edited manifest makes: a field the API does not know (a typo), a value of the
  * wrong type, a required field left out. Each case starts from an object that passes, changes one thing and checks
  * that the problem is reported at the right place.
@@ -155,10 +156,10 @@ class SchemaValidationCatchesMistakesTest {
     }
 
     @Test
-    void cloudNativePgUnknownFieldDeepInTheBackupConfiguration() {
+    void cloudNativePgUnknownFieldDeepInThePluginConfiguration() {
         List<String> problems = problemsAfter(valid("Cluster", "rapport-postgres"),
-                c -> at(c, "/spec/backup/barmanObjectStore").put("destination", "s3://elsewhere"));
-        assertThat(problems).singleElement().asString().contains("destination");
+                c -> at(c, "/spec/plugins/0").put("walArchiver", true)); // it is `isWALArchiver`
+        assertThat(problems).singleElement().asString().contains("walArchiver");
     }
 
     @Test
@@ -187,5 +188,47 @@ class SchemaValidationCatchesMistakesTest {
         List<String> problems = problemsAfter(valid("Cluster", "rapport-postgres"),
                 c -> at(c, "/spec/managed/roles/2").remove("name"));
         assertThat(problems).singleElement().asString().contains("name");
+    }
+
+    @Test
+    void barmanCloudUnknownFieldDeepInTheStoreConfiguration() {
+        List<String> problems = problemsAfter(valid("ObjectStore", "rapport-postgres-backups"),
+                o -> at(o, "/spec/configuration").put("destination", "s3://elsewhere")); // it is `destinationPath`
+        assertThat(problems).singleElement().asString().contains("destination");
+    }
+
+    @Test
+    void barmanCloudValueAgainstItsPattern() {
+        List<String> problems = problemsAfter(valid("ObjectStore", "rapport-postgres-backups"),
+                o -> at(o, "/spec").put("retentionPolicy", "30 days"));
+        assertThat(problems).singleElement().asString().contains("retentionPolicy");
+    }
+
+    @Test
+    void barmanCloudMissingRequiredField() {
+        List<String> problems = problemsAfter(valid("ObjectStore", "rapport-postgres-backups"),
+                o -> at(o, "/spec/configuration").remove("destinationPath"));
+        assertThat(problems).singleElement().asString().contains("destinationPath");
+    }
+
+    @Test
+    void prometheusOperatorUnknownField() {
+        List<String> problems = problemsAfter(valid("PodMonitor", "rapport-services"),
+                m -> at(m, "/spec/podMetricsEndpoints/0").put("metricsPath", "/q/metrics")); // it is `path`
+        assertThat(problems).singleElement().asString().contains("metricsPath");
+    }
+
+    @Test
+    void prometheusOperatorWrongType() {
+        List<String> problems = problemsAfter(valid("PrometheusRule", "rapport"),
+                r -> at(r, "/spec/groups/0/rules/0").set("labels", r.arrayNode().add("severity=page")));
+        assertThat(problems).singleElement().asString().contains("labels");
+    }
+
+    @Test
+    void prometheusOperatorMissingRequiredField() {
+        List<String> problems = problemsAfter(valid("PrometheusRule", "rapport"),
+                r -> at(r, "/spec/groups/1/rules/0").remove("expr"));
+        assertThat(problems).singleElement().asString().contains("expr");
     }
 }

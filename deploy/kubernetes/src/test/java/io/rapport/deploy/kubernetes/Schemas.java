@@ -15,8 +15,9 @@ import com.networknt.schema.ValidationMessage;
 
 /**
  * Validates a Kubernetes object against the schema of its kind, offline: the built-in kinds against the Kubernetes
- * OpenAPI models ({@link KubernetesSchemas}), Strimzi kinds against the Strimzi CRDs ({@link StrimziSchemas}),
- * CloudNativePG kinds against the CloudNativePG CRDs ({@link CnpgSchemas}); the custom resources' metadata against
+ * OpenAPI models ({@link KubernetesSchemas}), Strimzi kinds against the Strimzi CRDs ({@link StrimziSchemas}), the
+ * Barman Cloud plugin's against its CRD ({@link VendoredCrds}), CloudNativePG and Prometheus Operator kinds against
+ * their CRDs as declared by their models packages ({@link DeclaredSchemas}); the custom resources' metadata against
  * the Kubernetes ObjectMeta. Every schema is strict: an unknown field, a value of the wrong type or a missing
  * required field is an error. A kind with no schema is an error too, never a silent pass.
  */
@@ -73,15 +74,15 @@ final class Schemas {
             }
             root = JSON.objectNode().put("$ref", "#/definitions/" + kubernetes.define(model));
         } else if (group.equals(StrimziSchemas.GROUP) && StrimziSchemas.covers(kind)) {
-            root = CrdSchemas.convert(CrdSchemas.versionSchema(StrimziSchemas.crd(kind), KubernetesSchemas.version(apiVersion)));
-            restrictTypeMeta(root, apiVersion, kind);
-            ((ObjectNode) root.get("properties")).set("metadata", objectMetaRef(kubernetes));
-            root.set("required", JSON.arrayNode().add("apiVersion").add("kind").add("metadata"));
-        } else if (group.equals(CnpgSchemas.GROUP) && KubernetesSchemas.version(apiVersion).equals("v1")
-                && CnpgSchemas.covers(kind)) {
-            root = CnpgSchemas.schema(kind, objectMetaRef(kubernetes));
+            root = fromCrd(StrimziSchemas.crd(kind), apiVersion, kind, kubernetes);
+        } else if (VendoredCrds.covers(group, kind)) {
+            root = fromCrd(VendoredCrds.crd(group, kind), apiVersion, kind, kubernetes);
         } else {
-            throw new IllegalArgumentException("no schema for " + apiVersion + " " + kind);
+            String version = KubernetesSchemas.version(apiVersion);
+            DeclaredSchemas declared = DeclaredSchemas.ALL.stream().filter(d -> d.covers(group, version, kind))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no schema for " + apiVersion + " " + kind));
+            root = declared.schema(kind, objectMetaRef(kubernetes));
         }
         ObjectNode document = JSON.objectNode().put("$schema", "http://json-schema.org/draft-07/schema#");
         document.setAll(root);
@@ -89,6 +90,14 @@ final class Schemas {
         kubernetes.definitions().forEach(definitions::set);
         document.set("definitions", definitions);
         return document;
+    }
+
+    private static ObjectNode fromCrd(JsonNode crd, String apiVersion, String kind, KubernetesSchemas kubernetes) {
+        ObjectNode root = CrdSchemas.convert(CrdSchemas.versionSchema(crd, KubernetesSchemas.version(apiVersion)));
+        restrictTypeMeta(root, apiVersion, kind);
+        ((ObjectNode) root.get("properties")).set("metadata", objectMetaRef(kubernetes));
+        root.set("required", JSON.arrayNode().add("apiVersion").add("kind").add("metadata"));
+        return root;
     }
 
     private static ObjectNode objectMetaRef(KubernetesSchemas kubernetes) {

@@ -14,38 +14,50 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Strict JSON schemas of the CloudNativePG kinds, read back from the TypeScript declarations vendored in
- * src/test/resources/schemas/cloudnative-pg (see the README there): the declarations of the npm package
- * {@code @kubernetes-models/cloudnative-pg}, generated from the CloudNativePG CRDs.
+ * Strict JSON schemas of custom resources read back from TypeScript declarations vendored in
+ * src/test/resources/schemas (see the README in each folder): the declarations the npm packages
+ * {@code @kubernetes-models/*} generate from a project's CRDs, one file per kind with its whole type inline. Used
+ * for the CRDs no Maven artifact carries: CloudNativePG's and the Prometheus Operator's.
  *
  * <p>Only the subset of TypeScript those generated declarations use is understood: object literal types with
  * optional ({@code ?:}) and required members and index signatures, {@code Array<T>}, unions, string literals,
  * {@code string}, {@code number}, {@code boolean} and a reference to {@code IObjectMeta}. Anything else is an error,
  * so a newer package that uses more shows up at once.
  */
-final class CnpgSchemas {
+final class DeclaredSchemas {
 
-    static final String GROUP = "postgresql.cnpg.io";
+    static final DeclaredSchemas CLOUDNATIVE_PG = new DeclaredSchemas("postgresql.cnpg.io", "cloudnative-pg",
+            Map.of("Cluster", "Cluster.d.ts", "Database", "Database.d.ts", "ScheduledBackup", "ScheduledBackup.d.ts"));
+    static final DeclaredSchemas PROMETHEUS_OPERATOR = new DeclaredSchemas("monitoring.coreos.com",
+            "prometheus-operator", Map.of("PodMonitor", "PodMonitor.d.ts", "PrometheusRule", "PrometheusRule.d.ts"));
+    static final List<DeclaredSchemas> ALL = List.of(CLOUDNATIVE_PG, PROMETHEUS_OPERATOR);
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Map<String, String> FILES = Map.of(
-            "Cluster", "Cluster.d.ts", "Database", "Database.d.ts", "ScheduledBackup", "ScheduledBackup.d.ts");
 
-    private CnpgSchemas() {
+    private final String group;
+    private final String folder;
+    private final Map<String, String> files;
+
+    private DeclaredSchemas(String group, String folder, Map<String, String> files) {
+        this.group = group;
+        this.folder = folder;
+        this.files = files;
     }
 
-    static boolean covers(String kind) {
-        return FILES.containsKey(kind);
+    /** Whether these declarations hold the kind (all of them are version v1). */
+    boolean covers(String group, String version, String kind) {
+        return this.group.equals(group) && version.equals("v1") && files.containsKey(kind);
     }
 
     /**
      * The strict schema of a kind. {@code objectMetaRef} is the schema to use where the declarations refer to
      * {@code IObjectMeta} (the Kubernetes ObjectMeta).
      */
-    static ObjectNode schema(String kind, ObjectNode objectMetaRef) {
-        String source = read("schemas/cloudnative-pg/" + FILES.get(kind));
+    ObjectNode schema(String kind, ObjectNode objectMetaRef) {
+        String source = read("schemas/" + folder + "/" + files.get(kind));
         Matcher start = Pattern.compile("export interface I" + kind + "\\s*\\{").matcher(source);
         if (!start.find()) {
-            throw new IllegalStateException("no interface I" + kind + " in " + FILES.get(kind));
+            throw new IllegalStateException("no interface I" + kind + " in " + files.get(kind));
         }
         int end = source.indexOf("\nexport ", start.end());
         String body = source.substring(start.end() - 1, end < 0 ? source.length() : end);
@@ -54,7 +66,7 @@ final class CnpgSchemas {
     }
 
     private static String read(String resource) {
-        try (InputStream in = CnpgSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = DeclaredSchemas.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
