@@ -34,15 +34,14 @@ public interface FeedbackConfig {
         boolean includeComment();
     }
 
-    /** Limits on the public survey endpoints, per client address and per token (token buckets, in memory). */
+    /**
+     * Limits on the public survey endpoints, per client address and per token (token buckets in PostgreSQL, shared
+     * by the replicas).
+     */
     interface RateLimit {
         Bucket perAddress();
 
         Bucket perToken();
-
-        /** Most addresses and tokens tracked at once; the least recently seen are forgotten first. */
-        @WithDefault("100000")
-        long maxTracked();
     }
 
     interface Bucket {

@@ -24,13 +24,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -225,6 +229,12 @@ class SuiteEndToEndIT {
         }
         awaitTasks(contact, 1);
 
+        deliverAgain(event);
+        tasksOf(contact).body("items", hasSize(1)).body("nextCursor", nullValue());
+    }
+
+    /** Sends a record once more, as Kafka may redeliver it, and waits until the scheduler has consumed it. */
+    private void deliverAgain(ConsumerRecord<String, String> event) {
         try (CloudEventSender sender = CloudEventSender.local()) {
             ProducerRecord<String, String> again = new ProducerRecord<>(event.topic(), event.key(), event.value());
             event.headers().forEach(header -> again.headers().add(header));
@@ -232,11 +242,10 @@ class SuiteEndToEndIT {
 
             // a later event on the same partition: once its task exists, the duplicate has been consumed too
             UUID marker = UUID.randomUUID();
-            sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), contact, marker.toString(),
+            sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), event.key(), marker.toString(),
                     Instant.now(), markerSnapshot(marker, rep));
             awaitTasks(marker.toString(), 1);
         }
-        tasksOf(contact).body("items", hasSize(1)).body("nextCursor", nullValue());
     }
 
     /**
@@ -491,6 +500,53 @@ class SuiteEndToEndIT {
                             Instant.now(), "not json"));
                 }
             }
+        });
+    }
+
+    /**
+     * Every Rapport metric that the Kubernetes alerts and the Grafana dashboard query (deploy/kubernetes/base/monitoring)
+     * is one the running services serve. Runs last: the story, a redelivery, the faults and the poison records above
+     * have made each of them count something.
+     */
+    @Test
+    @Order(13)
+    void theAlertsAndTheDashboardQueryMetricsTheServicesServe() throws IOException {
+        ConsumerRecord<String, String> event;
+        try (TopicWatcher contactsTopic = TopicWatcher.local(Topic.CONTACTS.topicName())) {
+            String contact = postContact(30);
+            event = contactsTopic.await(r -> contact.equals(r.key()), BOUND);
+        }
+        deliverAgain(event);
+
+        Set<String> served = new TreeSet<>();
+        for (int port : SERVICES.values()) {
+            String exposition = given().when().get("http://127.0.0.1:" + port + "/q/metrics")
+                    .then().statusCode(200).extract().asString();
+            exposition.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .forEach(l -> served.add(l.split("[{ ]", 2)[0]));
+        }
+        Set<String> queried = new TreeSet<>();
+        Pattern metric = Pattern.compile("\\b((?:rapport|http_server|jvm)_[a-z_]+)\\b");
+        try (Stream<Path> files = Files.walk(ROOT.resolve("deploy/kubernetes/base/monitoring"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Matcher m = metric.matcher(Files.readString(file));
+                while (m.find()) {
+                    queried.add(m.group(1));
+                }
+            }
+        }
+        assertThat(queried).as("metrics the alerts and the dashboard query").contains(
+                "rapport_outbox_oldest_age_seconds", "rapport_events_dead_lettered_total",
+                "http_server_requests_seconds_bucket");
+        assertThat(served).as("metrics the services serve").containsAll(queried);
+
+        // the consumer's lag: one series per partition, under the topic's own name (Micrometer binds the Kafka
+        // client's per-partition metrics on its periodic refresh, within a minute of the assignment)
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            List<String> lag = given().when().get(schedulerUrl + "/q/metrics").then().statusCode(200).extract()
+                    .asString().lines().filter(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag{")).toList();
+            assertThat(lag).anySatisfy(l -> assertThat(l).contains("topic=\"rapport.contacts.v1\""));
+            assertThat(lag).noneSatisfy(l -> assertThat(l).contains("topic=\"rapport_"));
         });
     }
 
