@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.rapport.events.EventType;
+import io.rapport.events.tracing.EventTraces;
 import io.rapport.events.metrics.EventMetrics;
 import io.rapport.events.outbox.EventsConfig;
 import io.rapport.failure.TransientFailure;
@@ -345,7 +346,7 @@ public class Inbox {
             throw new UnprocessableEventException("ce_time of event " + id + " is not a timestamp", e);
         }
         return new IncomingEvent(id, EventType.fromCloudEventType(type), type, header(record, "ce_subject"),
-                record.key(), occurred, parse(record.value(), id));
+                record.key(), occurred, parse(record.value(), id), header(record, EventTraces.TRACEPARENT));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -356,14 +357,15 @@ public class Inbox {
     private IncomingEvent read(Message<String> message) {
         IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
                 .orElseThrow(() -> new UnprocessableEventException("not a CloudEvent: ce_ headers missing"));
-        String key = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getKey() == null ? null : kafka.getKey().toString())
-                .orElse(null);
+        Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        String key = kafka.map(k -> k.getKey() == null ? null : k.getKey().toString()).orElse(null);
+        String traceParent = kafka.map(k -> k.getHeaders().lastHeader(EventTraces.TRACEPARENT))
+                .filter(h -> h.value() != null).map(h -> new String(h.value(), StandardCharsets.UTF_8)).orElse(null);
         Optional<EventType> type = EventType.fromCloudEventType(cloudEvent.getType());
         return new IncomingEvent(cloudEvent.getId(), type, cloudEvent.getType(),
                 cloudEvent.getSubject().orElse(null), key,
                 cloudEvent.getTimeStamp().map(time -> time.toInstant()).orElse(null),
-                parse(message.getPayload(), cloudEvent.getId()));
+                parse(message.getPayload(), cloudEvent.getId()), traceParent);
     }
 
     private JsonNode parse(String payload, String eventId) {

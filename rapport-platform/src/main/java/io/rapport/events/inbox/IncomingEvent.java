@@ -12,10 +12,11 @@ import io.rapport.events.EventType;
 /**
  * A CloudEvent as a consumer sees it: the envelope's attributes and the JSON data.
  *
- * @param type the known event type, empty for a type this version of Rapport does not know
+ * @param type        the known event type, empty for a type this version of Rapport does not know
+ * @param traceParent the W3C trace context the record carried (see EventTraces), null when none
  */
 public record IncomingEvent(String id, Optional<EventType> type, String rawType, String subject, String key,
-        Instant time, JsonNode data) {
+        Instant time, JsonNode data, String traceParent) {
 
     public <T> T dataAs(Class<T> dataType, ObjectMapper mapper) {
         try {

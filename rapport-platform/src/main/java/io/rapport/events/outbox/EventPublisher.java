@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.events.EventType;
+import io.rapport.events.tracing.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -52,6 +53,7 @@ public class EventPublisher {
         event.subject = subject.toString();
         event.occurredAt = clock.instant();
         event.payload = toJson(data);
+        event.traceParent = EventTraces.currentTraceParent();
         event.persist();
         wakeRelayAfterCommit();
         return event.id;

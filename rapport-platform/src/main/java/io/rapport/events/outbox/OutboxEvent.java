@@ -39,4 +39,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public String payload;
+
+    /** The W3C traceparent of the span that recorded the event; null when there was none. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

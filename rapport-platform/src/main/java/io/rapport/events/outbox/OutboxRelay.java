@@ -20,10 +20,13 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rapport.events.metrics.EventMetrics;
+import io.rapport.events.tracing.EventTraces;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -192,7 +195,7 @@ public class OutboxRelay {
 
     private static List<OutboxRow> nextBatch(Connection connection, int batchSize) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select id, topic, event_key, type, subject, occurred_at, payload::text
+                select id, topic, event_key, type, subject, occurred_at, payload::text, trace_parent
                 from outbox_event order by seq limit ?""")) {
             select.setInt(1, batchSize);
             List<OutboxRow> rows = new ArrayList<>();
@@ -200,7 +203,7 @@ public class OutboxRelay {
                 while (result.next()) {
                     rows.add(new OutboxRow(result.getObject(1, UUID.class), result.getString(2), result.getString(3),
                             result.getString(4), result.getString(5),
-                            result.getObject(6, OffsetDateTime.class), result.getString(7)));
+                            result.getObject(6, OffsetDateTime.class), result.getString(7), result.getString(8)));
                 }
             }
             return rows;
@@ -263,11 +266,18 @@ public class OutboxRelay {
                 .withTopic(row.topic())
                 .withKey(row.key())
                 .build();
-        return Message.of(row.payload()).addMetadata(cloudEvent).addMetadata(kafka);
+        Message<String> message = Message.of(row.payload()).addMetadata(cloudEvent).addMetadata(kafka);
+        if (row.traceParent() == null) {
+            return message;
+        }
+        // the connector's producer span continues the trace of what recorded the event, and its traceparent
+        // header goes out with the record
+        Context trace = EventTraces.context(row.traceParent());
+        return message.addMetadata(TracingMetadata.with(trace, trace));
     }
 
     /** An outbox row as the relay reads it. */
     private record OutboxRow(UUID id, String topic, String key, String type, String subject,
-            OffsetDateTime occurredAt, String payload) {
+            OffsetDateTime occurredAt, String payload, String traceParent) {
     }
 }

@@ -508,6 +508,37 @@ class SuiteEndToEndIT {
      * is one the running services serve. Runs last: the story, a redelivery, the faults and the poison records above
      * have made each of them count something.
      */
+    /**
+     * One trace from a request to the task it raises across services: an inbound email logged with the caller's
+     * trace context (W3C traceparent) travels through interactions-service's outbox and Kafka to the scheduler,
+     * which publishes the RESPOND task's task.created in the same trace.
+     */
+    @Test
+    @Order(14)
+    void oneTraceRunsFromARequestThroughTheEventsToTheTaskItRaises() {
+        String contact = postContact(30);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceParent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+        try (TopicWatcher interactions = TopicWatcher.local(Topic.INTERACTIONS.topicName());
+                TopicWatcher tasks = TopicWatcher.local(Topic.TASKS.topicName())) {
+            given().header("Authorization", bearer(rep, "rep")).header("traceparent", traceParent)
+                    .contentType(ContentType.JSON)
+                    .body("""
+                            {"contactId": "%s", "type": "EMAIL", "direction": "INBOUND", "occurredAt": "%s",
+                             "subject": "Where is my order?", "requiresResponse": true}"""
+                            .formatted(contact, Instant.now()))
+                    .when().post(interactionsUrl + "/api/v1/interactions").then().statusCode(201);
+
+            ConsumerRecord<String, String> logged = interactions.await(r -> contact.equals(r.key()), BOUND);
+            assertThat(TopicWatcher.header(logged, "traceparent")).as("interaction.logged's trace")
+                    .startsWith("00-" + traceId + "-");
+            ConsumerRecord<String, String> respond = tasks.await(r -> contact.equals(r.key())
+                    && r.value().contains("\"RESPOND\""), BOUND);
+            assertThat(TopicWatcher.header(respond, "traceparent")).as("the RESPOND task's task.created trace")
+                    .startsWith("00-" + traceId + "-");
+        }
+    }
+
     @Test
     @Order(13)
     void theAlertsAndTheDashboardQueryMetricsTheServicesServe() throws IOException {
