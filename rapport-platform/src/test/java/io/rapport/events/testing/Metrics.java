@@ -19,7 +19,14 @@ public final class Metrics {
         return scrape.lines()
                 .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
                 .filter(line -> Arrays.stream(labels).allMatch(line::contains))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToDouble(Metrics::value)
                 .sum();
+    }
+
+    /** The sample's value: the first field after the name and labels (an exemplar may follow it after a '#'). */
+    private static double value(String line) {
+        int labelsEnd = line.indexOf('}');
+        String rest = line.substring(labelsEnd < 0 ? line.indexOf(' ') : labelsEnd + 1).trim();
+        return Double.parseDouble(rest.split("\\s+", 2)[0]);
     }
 }
