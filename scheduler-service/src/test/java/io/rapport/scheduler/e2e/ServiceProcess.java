@@ -5,10 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +44,32 @@ final class ServiceProcess {
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx256m",
-                "-Dvertx.disableURIValidation=true", "-jar", jar.toString()))
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions(root, jar));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart keeps the earlier log
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return new ServiceProcess(module, port, log, builder.start());
+    }
+
+    /** The JVM options the local stack and the images run the services with (deploy/local/rapport jvm-options). */
+    private static List<String> jvmOptions(Path root, Path jar) throws IOException {
+        Process options = new ProcessBuilder("bash", root.resolve("deploy/local/rapport").toString(), "jvm-options",
+                jar.toString()).redirectErrorStream(true).start();
+        List<String> lines = new String(options.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.isBlank()).toList();
+        try {
+            if (options.waitFor() != 0 || lines.isEmpty()) {
+                throw new IllegalStateException("deploy/local/rapport jvm-options failed: " + lines);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return lines;
     }
 
     String baseUrl() {
