@@ -79,6 +79,29 @@ class ContactUpdateTest {
     }
 
     @Test
+    void aReadNamingTheCurrentETagInIfNoneMatchIs304WithoutABody() {
+        String id = createContact(alice, "{\"firstName\": \"Ada\"}");
+        String etag = getContact(alice, "rep", id).then().statusCode(200).header("ETag", is("\"0\""))
+                .extract().header("ETag");
+
+        for (String ifNoneMatch : new String[] { etag, "W/" + etag, "\"7\", " + etag, "*" }) {
+            as(alice, "rep").header("If-None-Match", ifNoneMatch).when().get("/api/v1/contacts/" + id)
+                    .then().statusCode(304).header("ETag", is(etag)).body(is(""));
+        }
+        as(alice, "rep").header("If-None-Match", "\"7\"").when().get("/api/v1/contacts/" + id)
+                .then().statusCode(200).body("id", is(id));
+
+        as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", etag).body("{\"title\": \"CTO\"}")
+                .when().patch("/api/v1/contacts/" + id).then().statusCode(200);
+        // changed since: the full representation with its new tag
+        as(alice, "rep").header("If-None-Match", etag).when().get("/api/v1/contacts/" + id)
+                .then().statusCode(200).header("ETag", is("\"1\"")).body("title", is("CTO"));
+        // another rep's contact stays a 404, whatever the tag
+        as(bob, "rep").header("If-None-Match", "*").when().get("/api/v1/contacts/" + id)
+                .then().statusCode(404);
+    }
+
+    @Test
     void aStaleIfMatchIs412AndAMissingOneIs428AndNothingChanges() {
         String id = createContact(alice, "{\"firstName\": \"Ada\"}");
         as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"title\": \"CTO\"}")

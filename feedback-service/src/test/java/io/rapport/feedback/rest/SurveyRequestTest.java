@@ -114,6 +114,16 @@ class SurveyRequestTest {
     }
 
     @Test
+    void aReadNamingTheCurrentETagInIfNoneMatchIs304() {
+        String path = "/api/v1/surveys/" + createSurvey(alice, knownContact(sender, alice, "Ada", null), "NPS")
+                .getString("id");
+        as(alice, "rep").header("If-None-Match", "\"0\"").when().get(path)
+                .then().statusCode(304).header("ETag", is("\"0\"")).body(is(""));
+        as(alice, "rep").header("If-None-Match", "\"1\"").when().get(path)
+                .then().statusCode(200).header("ETag", is("\"0\"")).body("status", notNullValue());
+    }
+
+    @Test
     void theTokenIsShownOnceAndNeverAgain() {
         UUID contact = knownContact(sender, alice, "Ada", null);
         JsonPath created = createSurvey(alice, contact, "NPS");

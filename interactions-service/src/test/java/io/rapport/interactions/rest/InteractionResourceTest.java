@@ -240,6 +240,15 @@ class InteractionResourceTest {
     }
 
     @Test
+    void aReadNamingTheCurrentETagInIfNoneMatchIs304() {
+        String path = "/api/v1/interactions/" + logInteraction(rep, "rep", FULL.formatted(contact));
+        as(rep, "rep").header("If-None-Match", "W/\"0\"").get(path)
+                .then().statusCode(304).header("ETag", is("\"0\"")).body(is(""));
+        as(rep, "rep").header("If-None-Match", "\"3\"").get(path)
+                .then().statusCode(200).header("ETag", is("\"0\"")).body("contactId", is(contact.toString()));
+    }
+
+    @Test
     void replaceNeedsIfMatchAndPublishesInteractionUpdated() {
         String id = logInteraction(rep, "rep", FULL.formatted(contact));
         String path = "/api/v1/interactions/" + id;

@@ -50,6 +50,17 @@ class TaskActionsTest {
     }
 
     @Test
+    void aReadNamingTheCurrentETagInIfNoneMatchIs304() {
+        String task = checkInTask();
+        as(rep).header("If-None-Match", "\"0\"").when().get("/api/v1/tasks/" + task)
+                .then().statusCode(304).header("ETag", is("\"0\"")).body(is(""));
+        as(rep).header("If-Match", "\"0\"").body("{}").when().post("/api/v1/tasks/" + task + "/complete")
+                .then().statusCode(200);
+        as(rep).header("If-None-Match", "\"0\"").when().get("/api/v1/tasks/" + task)
+                .then().statusCode(200).header("ETag", is("\"1\"")).body("status", is("COMPLETED"));
+    }
+
+    @Test
     void completeNeedsTheCurrentVersionAndPublishesTaskCompleted() throws Exception {
         String task = checkInTask();
         as(rep).body("{\"note\": \"called her\"}").when().post("/api/v1/tasks/" + task + "/complete")
