@@ -1,7 +1,5 @@
 package io.rapport.rest;
 
-import java.util.List;
-
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import jakarta.ws.rs.HttpMethod;
@@ -26,7 +24,7 @@ public class NotModified {
             return;
         }
         EntityTag current = response.getEntityTag();
-        if (current != null && matches(ifNoneMatch, current.getValue())) {
+        if (current != null && Preconditions.names(ifNoneMatch, current.getValue(), true)) {
             response.setStatusInfo(Response.Status.NOT_MODIFIED);
             response.setEntity(null);
             response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
@@ -36,23 +34,5 @@ public class NotModified {
 
     private static boolean isRead(String method) {
         return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
-    }
-
-    /** Whether the If-None-Match list names {@code current}, comparing weakly. */
-    static boolean matches(String ifNoneMatch, String current) {
-        for (String candidate : List.of(ifNoneMatch.split(","))) {
-            String tag = candidate.strip();
-            if (tag.equals("*")) {
-                return true;
-            }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
-                    && tag.substring(1, tag.length() - 1).equals(current)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

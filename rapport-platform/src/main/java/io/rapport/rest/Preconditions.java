@@ -27,12 +27,9 @@ public final class Preconditions {
                     .withDetail("Send If-Match with the ETag of the version you changed")
                     .build();
         }
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            // RFC 9110 13.1.1: If-Match compares strongly, so a weak tag (W/"3") never matches
-            if (tag.equals("*") || !tag.startsWith("W/") && unquote(tag).equals(Long.toString(currentVersion))) {
-                return;
-            }
+        // RFC 9110 13.1.1: If-Match compares strongly, so a weak tag (W/"3") never matches
+        if (names(ifMatch, Long.toString(currentVersion), false)) {
+            return;
         }
         throw HttpProblem.builder()
                 .withStatus(Response.Status.PRECONDITION_FAILED)
@@ -40,6 +37,24 @@ public final class Preconditions {
                 .withDetail("The resource has changed: its current ETag is \"" + currentVersion + "\"")
                 .withHeader("ETag", etag(currentVersion).toString())
                 .build();
+    }
+
+    /**
+     * Whether a list of entity tags (If-Match, If-None-Match) names {@code current}: {@code *} names any; a weak
+     * tag ({@code W/"3"}) only when {@code weakComparison} (If-None-Match, RFC 9110 13.1.2).
+     */
+    static boolean names(String tagList, String current, boolean weakComparison) {
+        for (String candidate : tagList.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*")) {
+                return true;
+            }
+            boolean weak = tag.startsWith("W/");
+            if ((weakComparison || !weak) && unquote(weak ? tag.substring(2) : tag).equals(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String unquote(String tag) {
