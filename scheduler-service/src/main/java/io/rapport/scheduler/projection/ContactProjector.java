@@ -3,6 +3,7 @@ package io.rapport.scheduler.projection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,6 +16,7 @@ import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.rules.MergedFollowUps;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,15 +32,20 @@ public class ContactProjector implements EventHandler {
     private final ContactLock contactLock;
     private final ContactReevaluation reevaluation;
     private final PreloadedRows preloaded;
+    private final SurvivingContact survivingContact;
+    private final MergedFollowUps followUps;
 
     public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, Clock clock, ContactLock contactLock,
-            ContactReevaluation reevaluation, PreloadedRows preloaded) {
+            ContactReevaluation reevaluation, PreloadedRows preloaded, SurvivingContact survivingContact,
+            MergedFollowUps followUps) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.clock = clock;
         this.contactLock = contactLock;
         this.reevaluation = reevaluation;
         this.preloaded = preloaded;
+        this.survivingContact = survivingContact;
+        this.followUps = followUps;
     }
 
     /**
@@ -102,7 +109,8 @@ public class ContactProjector implements EventHandler {
                 : new ArrayList<>(snapshot.importantDates());
         contact.updatedAt = clock.instant();
         contact.persist();
-        if (previousOwner != null && !previousOwner.equals(contact.owner)) {
+        if (!contact.owner.equals(previousOwner)) {
+            // a new projection too: a merge may have given the contact tasks before its own snapshot arrived
             rules.reassignOpenTasks(contact);
         }
         reevaluation.touched(contact.contactId, eventId);
@@ -131,21 +139,35 @@ public class ContactProjector implements EventHandler {
         reevaluation.touched(erased.id(), eventId); // its score goes
     }
 
-    /** The merged contact's touch-points count for the survivor; its own open tasks close. */
+    /**
+     * The merged contact's history (touch-points, commitments, surveys) becomes the survivor's, and so do the
+     * follow-ups it still calls for; the merged contact's own tasks close. The survivor is the last of a chain of
+     * merges when the survivor was itself merged since.
+     */
     private void merge(ContactMerged merged, String eventId) {
+        if (merged.mergedId() == null || merged.survivorId() == null || merged.mergedId().equals(merged.survivorId())) {
+            throw new UnprocessableEventException("contact.merged event " + eventId
+                    + " lacks mergedId or survivorId, or names one contact twice");
+        }
         contactLock.lock(merged.mergedId(), merged.survivorId());
-        ContactProjection contact = ContactProjection.findById(merged.mergedId());
+        UUID survivorId = survivingContact.of(merged.survivorId());
+        if (survivorId.equals(merged.mergedId())) {
+            throw new UnprocessableEventException("contact.merged event " + eventId + " merges contact "
+                    + merged.mergedId() + " into a contact that was merged into it");
+        }
+        ContactProjection contact = preloaded.find(ContactProjection.class, merged.mergedId());
         if (contact != null) {
-            contact.mergedInto = merged.survivorId();
+            contact.mergedInto = survivorId;
             contact.sweepAt = null;
             contact.updatedAt = clock.instant();
         }
-        InteractionProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
-        CommitmentProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
-        FeedbackProjection.update("contactId = ?1 where contactId = ?2", merged.survivorId(), merged.mergedId());
-        rules.closeAll(merged.mergedId(), "merged into contact " + merged.survivorId(), eventId);
+        InteractionProjection.update("contactId = ?1 where contactId = ?2", survivorId, merged.mergedId());
+        CommitmentProjection.update("contactId = ?1 where contactId = ?2", survivorId, merged.mergedId());
+        FeedbackProjection.update("contactId = ?1 where contactId = ?2", survivorId, merged.mergedId());
+        followUps.merged(merged.mergedId(), survivorId, preloaded.find(ContactProjection.class, survivorId),
+                eventId);
         reevaluation.touched(merged.mergedId(), eventId); // its score goes
-        reevaluation.touched(merged.survivorId(), eventId);
+        reevaluation.touched(survivorId, eventId); // its check-in, dates and score, over both histories
     }
 
     private static void requireComplete(ContactSnapshot snapshot, String eventId) {

@@ -48,26 +48,33 @@ public class FeedbackProjection extends PanacheEntityBase {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
-    /** Notes a survey sent; an answer seen before its request (another partition's order) keeps its answer. */
-    static void recordRequest(FeedbackRequested request) {
+    /**
+     * Notes a survey sent; an answer seen before its request (another partition's order) keeps its answer.
+     *
+     * @param contactId the contact the survey belongs to: the one it names, or the survivor of its merge
+     */
+    static void recordRequest(FeedbackRequested request, UUID contactId) {
         FeedbackProjection survey = FeedbackProjection.<FeedbackProjection>findByIdOptional(request.requestId())
                 .orElseGet(FeedbackProjection::new);
         survey.requestId = request.requestId();
-        survey.contactId = survey.contactId != null ? survey.contactId : request.contactId();
+        survey.contactId = survey.contactId != null ? survey.contactId : contactId;
         survey.requestedAt = request.createdAt();
         survey.expiresAt = request.expiresAt();
         survey.persist();
     }
 
-    /** @return false when the answer was already recorded */
-    static boolean recordAnswer(FeedbackReceived feedback) {
+    /**
+     * @param contactId the contact the answer belongs to: the one it names, or the survivor of its merge
+     * @return false when the answer was already recorded
+     */
+    static boolean recordAnswer(FeedbackReceived feedback, UUID contactId) {
         FeedbackProjection answer = FeedbackProjection.<FeedbackProjection>findByIdOptional(feedback.requestId())
                 .orElseGet(FeedbackProjection::new);
         if (answer.receivedAt != null) {
             return false;
         }
         answer.requestId = feedback.requestId();
-        answer.contactId = answer.contactId != null ? answer.contactId : feedback.contactId();
+        answer.contactId = answer.contactId != null ? answer.contactId : contactId;
         answer.npsScore = feedback.npsScore();
         answer.npsClass = feedback.npsClass();
         answer.csatScore = feedback.csatScore();

@@ -1,6 +1,7 @@
 package io.rapport.scheduler.projection;
 
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,14 +23,15 @@ public class FeedbackProjector implements EventHandler {
 
     private final ObjectMapper objectMapper;
     private final RuleEvaluator rules;
-    private final ContactLock contactLock;
     private final ContactReevaluation reevaluation;
+    private final SurvivingContact survivingContact;
 
-    public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactLock contactLock, ContactReevaluation reevaluation) {
+    public FeedbackProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactReevaluation reevaluation,
+            SurvivingContact survivingContact) {
         this.objectMapper = objectMapper;
         this.rules = rules;
-        this.contactLock = contactLock;
         this.reevaluation = reevaluation;
+        this.survivingContact = survivingContact;
     }
 
     /**
@@ -71,9 +73,9 @@ public class FeedbackProjector implements EventHandler {
             throw new UnprocessableEventException("survey request in event " + eventId
                     + " lacks requestId, contactId, createdAt or expiresAt");
         }
-        contactLock.lock(request.contactId());
-        FeedbackProjection.recordRequest(request);
-        reevaluation.touched(request.contactId(), eventId);
+        UUID contactId = survivingContact.of(request.contactId());
+        FeedbackProjection.recordRequest(request, contactId);
+        reevaluation.touched(contactId, eventId);
     }
 
     private void applyAnswer(FeedbackReceived feedback, String eventId) {
@@ -82,11 +84,11 @@ public class FeedbackProjector implements EventHandler {
             throw new UnprocessableEventException("feedback in event " + eventId
                     + " lacks requestId, contactId, owner or receivedAt");
         }
-        contactLock.lock(feedback.contactId());
-        if (!FeedbackProjection.recordAnswer(feedback)) {
+        UUID contactId = survivingContact.of(feedback.contactId());
+        if (!FeedbackProjection.recordAnswer(feedback, contactId)) {
             return; // a survey is answered once: the same answer again changes nothing
         }
-        rules.onFeedback(feedback, eventId);
-        reevaluation.touched(feedback.contactId(), eventId);
+        rules.onFeedback(feedback, contactId, eventId);
+        reevaluation.touched(contactId, eventId);
     }
 }

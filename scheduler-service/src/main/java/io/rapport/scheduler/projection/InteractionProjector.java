@@ -31,14 +31,16 @@ public class InteractionProjector implements EventHandler {
     private final ContactLock contactLock;
     private final ContactReevaluation reevaluation;
     private final PreloadedRows preloaded;
+    private final SurvivingContact survivingContact;
 
     public InteractionProjector(ObjectMapper objectMapper, RuleEvaluator rules, ContactLock contactLock,
-            ContactReevaluation reevaluation, PreloadedRows preloaded) {
+            ContactReevaluation reevaluation, PreloadedRows preloaded, SurvivingContact survivingContact) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.contactLock = contactLock;
         this.reevaluation = reevaluation;
         this.preloaded = preloaded;
+        this.survivingContact = survivingContact;
     }
 
     /**
@@ -118,7 +120,7 @@ public class InteractionProjector implements EventHandler {
             throw new UnprocessableEventException("commitment snapshot in event " + eventId
                     + " lacks id, contactId, owner, description, dueAt or status");
         }
-        contactLock.lock(snapshot.contactId());
+        UUID contactId = survivingContact.of(snapshot.contactId());
         CommitmentProjection commitment = preloaded.find(CommitmentProjection.class, snapshot.id());
         if (commitment != null && commitment.version >= snapshot.version()) {
             return; // older or repeated
@@ -128,7 +130,7 @@ public class InteractionProjector implements EventHandler {
             commitment.id = snapshot.id();
         }
         commitment.version = snapshot.version();
-        commitment.contactId = snapshot.contactId();
+        commitment.contactId = contactId;
         commitment.description = snapshot.description();
         commitment.dueAt = snapshot.dueAt();
         commitment.status = snapshot.status();
@@ -144,7 +146,7 @@ public class InteractionProjector implements EventHandler {
             throw new UnprocessableEventException("interaction snapshot in event " + eventId
                     + " lacks id, contactId, owner, type, direction or occurredAt");
         }
-        contactLock.lock(snapshot.contactId());
+        UUID contactId = survivingContact.of(snapshot.contactId());
         InteractionProjection interaction = preloaded.find(InteractionProjection.class, snapshot.id());
         if (interaction != null && (interaction.version >= snapshot.version() || interaction.deleted)) {
             return; // older, repeated, or about a deleted interaction
@@ -154,7 +156,7 @@ public class InteractionProjector implements EventHandler {
             interaction.id = snapshot.id();
         }
         interaction.version = snapshot.version();
-        interaction.contactId = snapshot.contactId();
+        interaction.contactId = contactId;
         interaction.type = snapshot.type();
         interaction.direction = snapshot.direction();
         interaction.occurredAt = snapshot.occurredAt();

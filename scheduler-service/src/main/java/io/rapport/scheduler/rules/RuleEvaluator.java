@@ -1,5 +1,6 @@
 package io.rapport.scheduler.rules;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.rapport.events.contract.FeedbackReceived;
@@ -55,11 +56,6 @@ public class RuleEvaluator {
         tasks.reassign(contact.contactId, contact.owner);
     }
 
-    @Transactional(TxType.MANDATORY)
-    public void closeAll(UUID contactId, String resolution, String eventId) {
-        tasks.resolveAll(contactId, resolution, eventId);
-    }
-
     /** An erased contact's tasks close, and keep no text about the contact (nor do the events closing them). */
     @Transactional(TxType.MANDATORY)
     public void erase(UUID contactId, String eventId) {
@@ -85,7 +81,7 @@ public class RuleEvaluator {
             tasks.resolve(interaction.contactId, TaskKind.RESPOND, RespondRule.subject(interaction),
                     "the inbound interaction was deleted", eventId);
         } else if ("OUTBOUND".equals(interaction.direction)) {
-            resolveAnswered(interaction, eventId);
+            resolveAnswered(tasks.tasksOf(interaction.contactId), List.of(interaction), eventId);
         }
         recovery.propose(interaction)
                 .ifPresent(proposal -> tasks.raise(proposal, interaction.contactId, taskOwner, eventId));
@@ -106,16 +102,19 @@ public class RuleEvaluator {
                         eventId));
     }
 
-    /** A detractor or dissatisfied answer raises RECOVERY; a promoter's raises APPRECIATION. */
+    /**
+     * A detractor or dissatisfied answer raises RECOVERY; a promoter's raises APPRECIATION.
+     *
+     * @param contactId the contact the answer's follow-ups belong to: the one it names, or the survivor of its merge
+     */
     @Transactional(TxType.MANDATORY)
-    public void onFeedback(FeedbackReceived feedback, String eventId) {
-        ContactProjection contact = preloaded.find(ContactProjection.class, feedback.contactId());
+    public void onFeedback(FeedbackReceived feedback, UUID contactId, String eventId) {
+        ContactProjection contact = preloaded.find(ContactProjection.class, contactId);
         if (contact != null && (contact.erasedAt != null || contact.mergedInto != null)) {
             return;
         }
         String taskOwner = contact != null ? contact.owner : feedback.owner();
-        feedbackRules.propose(feedback)
-                .forEach(proposal -> tasks.raise(proposal, feedback.contactId(), taskOwner, eventId));
+        feedbackRules.propose(feedback).forEach(proposal -> tasks.raise(proposal, contactId, taskOwner, eventId));
     }
 
     /**
@@ -124,19 +123,16 @@ public class RuleEvaluator {
      * transaction already holds, rather than by a query (which would first flush, and so dirty-check, everything the
      * batch has changed, once per outbound event).
      */
-    private void resolveAnswered(InteractionProjection outbound, String eventId) {
-        ContactTasks contactTasks = tasks.tasksOf(outbound.contactId);
+    void resolveAnswered(ContactTasks contactTasks, List<InteractionProjection> outbound, String eventId) {
         for (Task task : contactTasks.open()) {
             if (task.kind != TaskKind.RESPOND) {
                 continue;
             }
             InteractionProjection inbound = InteractionProjection.findById(RespondRule.interactionId(task.subject));
-            if (inbound != null && RespondRule.answeredBy(inbound, outbound)) {
-                tasks.resolve(contactTasks, TaskKind.RESPOND, task.subject,
-                        "answered by the outbound " + outbound.type.toLowerCase().replace('_', ' ') + " "
-                                + outbound.id,
-                        eventId);
-            }
+            outbound.stream().filter(reply -> inbound != null && RespondRule.answeredBy(inbound, reply)).findFirst()
+                    .ifPresent(reply -> tasks.resolve(contactTasks, TaskKind.RESPOND, task.subject,
+                            "answered by the outbound " + reply.type.toLowerCase().replace('_', ' ') + " " + reply.id,
+                            eventId));
         }
     }
 }

@@ -29,8 +29,21 @@ final class RulesFixture implements AutoCloseable {
     static final Instant CREATED = Instant.parse("2026-03-02T09:00:00Z");
 
     final CloudEventSender sender = CloudEventSender.local();
-    final String rep = "rep-" + UUID.randomUUID();
+    final String rep;
     final UUID contact = UUID.randomUUID();
+
+    RulesFixture() {
+        this("rep-" + UUID.randomUUID());
+    }
+
+    private RulesFixture(String rep) {
+        this.rep = rep;
+    }
+
+    /** Another contact of the same rep. */
+    RulesFixture anotherContact() {
+        return new RulesFixture(rep);
+    }
 
     /**
      * Sends a later event on the same partition (same key) about another contact and waits for its task: the

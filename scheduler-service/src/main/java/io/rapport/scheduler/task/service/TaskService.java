@@ -72,6 +72,36 @@ public class TaskService {
         if (contactTasks.wasRaised(id)) {
             return;
         }
+        Task task = newTask(id, proposal, contactId, owner);
+        task.sourceEventIds = sourceEventId == null ? List.of() : List.of(sourceEventId);
+        open(task, contactTasks);
+    }
+
+    /**
+     * Continues another contact's open (or snoozed) task on this one, a merge's survivor: the same rule, kind,
+     * subject, window, due time, priority, reason and snooze, under the id the rule would have given it here, so a
+     * replayed merge finds it raised already. Nothing is carried when the contact has an open task of that kind and
+     * subject of its own.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void carryOver(Task task, ContactTasks contactTasks, UUID contactId, String owner, String sourceEventId) {
+        TaskProposal proposal = new TaskProposal(task.rule, task.kind, task.subject, task.window, task.priority,
+                task.dueAt, task.reason, task.escalateAt);
+        UUID id = taskId(proposal, contactId);
+        if (contactTasks.wasRaised(id) || contactTasks.open(task.kind, task.subject).isPresent()) {
+            return;
+        }
+        Task carried = newTask(id, proposal, contactId, owner);
+        carried.status = task.status;
+        carried.snoozedUntil = task.snoozedUntil;
+        carried.sweepAt = task.sweepAt;
+        List<String> sources = new ArrayList<>(task.sourceEventIds);
+        sources.add(sourceEventId);
+        carried.sourceEventIds = sources;
+        open(carried, contactTasks);
+    }
+
+    private Task newTask(UUID id, TaskProposal proposal, UUID contactId, String owner) {
         Instant now = clock.instant();
         Task task = new Task();
         task.id = id;
@@ -87,9 +117,12 @@ public class TaskService {
         task.rule = proposal.rule();
         task.escalateAt = proposal.escalateAt();
         task.sweepAt = proposal.escalateAt();
-        task.sourceEventIds = sourceEventId == null ? List.of() : List.of(sourceEventId);
         task.createdAt = now;
         task.updatedAt = now;
+        return task;
+    }
+
+    private void open(Task task, ContactTasks contactTasks) {
         task.persist();
         contactTasks.opened(task);
         events.publish(EventType.TASK_CREATED, task.contactId, task.id, TaskMapper.toSnapshot(task));
