@@ -129,7 +129,10 @@ public class RuleEvaluator {
                 continue;
             }
             InteractionProjection inbound = InteractionProjection.findById(RespondRule.interactionId(task.subject));
-            outbound.stream().filter(reply -> inbound != null && RespondRule.answeredBy(inbound, reply)).findFirst()
+            if (inbound == null) {
+                continue;
+            }
+            outbound.stream().filter(reply -> RespondRule.answeredBy(inbound, reply)).findFirst()
                     .ifPresent(reply -> tasks.resolve(contactTasks, TaskKind.RESPOND, task.subject,
                             "answered by the outbound " + reply.type.toLowerCase().replace('_', ' ') + " " + reply.id,
                             eventId));

@@ -95,9 +95,7 @@ public class TaskService {
         carried.status = task.status;
         carried.snoozedUntil = task.snoozedUntil;
         carried.sweepAt = task.sweepAt;
-        List<String> sources = new ArrayList<>(task.sourceEventIds);
-        sources.add(sourceEventId);
-        carried.sourceEventIds = sources;
+        carried.sourceEventIds = withSource(task.sourceEventIds, sourceEventId);
         open(carried, contactTasks);
     }
 
@@ -226,11 +224,7 @@ public class TaskService {
         task.resolution = resolution;
         task.snoozedUntil = null;
         task.sweepAt = null;
-        if (sourceEventId != null) {
-            List<String> sources = new ArrayList<>(task.sourceEventIds);
-            sources.add(sourceEventId);
-            task.sourceEventIds = sources;
-        }
+        task.sourceEventIds = withSource(task.sourceEventIds, sourceEventId);
         task.updatedAt = clock.instant();
     }
 
@@ -267,15 +261,21 @@ public class TaskService {
         if (task.status == TaskStatus.OPEN) {
             task.sweepAt = proposal.escalateAt();
         }
-        if (sourceEventId != null) {
-            List<String> sources = new ArrayList<>(task.sourceEventIds);
-            sources.add(sourceEventId);
-            task.sourceEventIds = sources;
-        }
+        task.sourceEventIds = withSource(task.sourceEventIds, sourceEventId);
         task.updatedAt = clock.instant();
     }
 
-    static UUID taskId(TaskProposal proposal, UUID contactId) {
+    /** The events behind a task, with one more; the same list when there is none (the sweep acting on time). */
+    private static List<String> withSource(List<String> sourceEventIds, String sourceEventId) {
+        if (sourceEventId == null) {
+            return sourceEventIds;
+        }
+        List<String> sources = new ArrayList<>(sourceEventIds);
+        sources.add(sourceEventId);
+        return sources;
+    }
+
+        static UUID taskId(TaskProposal proposal, UUID contactId) {
         String name = String.join("|", proposal.rule(), contactId.toString(), proposal.subject(), proposal.window());
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
