@@ -14,6 +14,7 @@ import io.rapport.contacts.service.ContactService;
 import io.rapport.contacts.service.DuplicateFinder;
 import io.rapport.contacts.service.MergeService;
 import io.rapport.contacts.service.PrivacyService;
+import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,11 +22,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** Keeping the contact book clean and lawful: duplicates, merge, GDPR export. */
 @Path("/api/v1/contacts/{id}")
@@ -72,12 +76,22 @@ public class ContactCareResource {
             description = "This contact keeps its values and takes the duplicate's where it has none; emails, phones, "
                     + "tags, interests, dates and needs carry over; do-not-contact wins. The duplicate is deleted "
                     + "(its id then answers 404 with mergedInto). Publishes contact.merged and contact.updated. "
-                    + "With dryRun, shows the result and changes nothing.")
-    @APIResponse(responseCode = "200", description = "The merged contact (or what it would be)",
+                    + "Needs If-Match with this contact's ETag. With dryRun, shows the result and changes nothing "
+                    + "(If-Match optional).")
+    @APIResponse(responseCode = "200", description = "The merged contact (or what it would be); after a merge, "
+            + "its new version is the ETag",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
-    public ContactResponse merge(@PathParam("id") UUID id, @Valid @NotNull MergeRequest request) {
-        return merges.merge(id, request.duplicateId(), request.dryRun(), caller);
+    @APIResponse(responseCode = "412", description = "The contact changed since that ETag",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response merge(@PathParam("id") UUID id, @Valid @NotNull MergeRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ContactResponse merged = merges.merge(id, request.duplicateId(), request.dryRun(), ifMatch, caller);
+        // a preview's version was rolled back with it: no ETag names a version that does not exist
+        return request.dryRun() ? Response.ok(merged).build()
+                : Response.ok(merged).tag(Preconditions.etag(merged.version())).build();
     }
 
     @GET

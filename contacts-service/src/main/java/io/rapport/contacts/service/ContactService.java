@@ -13,13 +13,14 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.contacts.Contact;
 import io.rapport.contacts.ErasedContact;
 import io.rapport.contacts.LifecycleStage;
 import io.rapport.contacts.MergedContact;
 import io.rapport.contacts.Organisation;
 import io.rapport.contacts.config.ContactsConfig;
+import io.rapport.contacts.lookup.ContactProblems;
+import io.rapport.contacts.lookup.ContactProblems.Use;
 import io.rapport.contacts.mapping.ContactMapper;
 import io.rapport.contacts.rest.ContactInput;
 import io.rapport.events.EventType;
@@ -33,7 +34,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 
 @ApplicationScoped
 public class ContactService {
@@ -79,14 +79,11 @@ public class ContactService {
         if (contact == null) {
             MergedContact merged = MergedContact.findById(id);
             if (merged != null && caller.canRead(merged.owner)) {
-                throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                        .withDetail("Contact " + id + " was merged into " + merged.survivorId)
-                        .with("mergedInto", merged.survivorId.toString()).build();
+                throw ContactProblems.merged(id, merged.survivorId, Use.READ);
             }
             ErasedContact erased = ErasedContact.findById(id);
             if (erased != null && caller.canRead(erased.owner)) { // anyone else may not learn it existed
-                throw HttpProblem.builder().withStatus(Response.Status.GONE).withTitle("Gone")
-                        .withDetail("Contact " + id + " was erased").build();
+                throw ContactProblems.erased(id, Use.READ);
             }
         }
         throw new NotFoundException("No contact " + id);

@@ -21,6 +21,7 @@ import io.rapport.contacts.rest.ContactResponse;
 import io.rapport.events.EventType;
 import io.rapport.events.contract.ContactMerged;
 import io.rapport.events.outbox.EventPublisher;
+import io.rapport.rest.Preconditions;
 import io.rapport.rest.input.InvalidInput;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,13 +46,20 @@ public class MergeService {
         this.clock = clock;
     }
 
-    /** A dry run computes the same merge and rolls it back, so the preview is exactly what a merge would do. */
+    /**
+     * A merge changes the survivor, so it must name the survivor's version in {@code ifMatch}, as any other change
+     * does. A dry run computes the same merge and rolls it back, so the preview is exactly what a merge would do; it
+     * changes nothing and needs no If-Match (one that is sent is still checked).
+     */
     @Transactional
-    public ContactResponse merge(UUID survivorId, UUID duplicateId, boolean dryRun, Caller caller) {
+    public ContactResponse merge(UUID survivorId, UUID duplicateId, boolean dryRun, String ifMatch, Caller caller) {
         if (survivorId.equals(duplicateId)) {
             throw InvalidInput.field("duplicateId", "a contact cannot be merged into itself");
         }
         Contact survivor = contacts.writable(survivorId, caller);
+        if (!dryRun || ifMatch != null) {
+            Preconditions.requireIfMatch(ifMatch, survivor.version);
+        }
         Contact duplicate = contacts.writable(duplicateId, caller);
         Instant now = clock.instant();
         absorb(survivor, duplicate);

@@ -16,9 +16,9 @@ import io.rapport.events.EventType;
 import io.rapport.events.contract.ContactErased;
 import io.rapport.events.outbox.EventPublisher;
 import io.rapport.rest.Preconditions;
+import io.rapport.rest.idempotency.IdempotencyKeys;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /** GDPR: export everything held on a contact (art. 20) and erase it (art. 17). */
@@ -27,13 +27,13 @@ public class PrivacyService {
 
     private final ContactService contacts;
     private final EventPublisher events;
-    private final EntityManager entityManager;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    public PrivacyService(ContactService contacts, EventPublisher events, EntityManager entityManager, Clock clock) {
+    public PrivacyService(ContactService contacts, EventPublisher events, IdempotencyKeys idempotency, Clock clock) {
         this.contacts = contacts;
         this.events = events;
-        this.entityManager = entityManager;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -56,8 +56,7 @@ public class PrivacyService {
         Contact contact = contacts.get(id, caller);
         Preconditions.requireIfMatch(ifMatch, contact.version);
         Instant now = clock.instant();
-        entityManager.createNativeQuery("delete from idempotency_record where body ->> 'id' = ?1")
-                .setParameter(1, id.toString()).executeUpdate();
+        idempotency.forgetResponsesNaming("id", id);
         contact.delete();
         ErasedContact erased = new ErasedContact();
         erased.id = id;

@@ -7,9 +7,11 @@ import static io.rapport.contacts.rest.ContactsApi.getContact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,9 +81,11 @@ class MergeAndPrivacyTest {
                 .when().post("/api/v1/contacts/" + duplicate + "/needs").then().statusCode(201);
 
         try (TopicWatcher topic = TopicWatcher.local(Topic.CONTACTS.topicName())) {
-            as(alice, "rep").body("{\"duplicateId\": \"" + duplicate + "\"}")
+            String etag = as(alice, "rep").header("If-Match", "\"0\"")
+                    .body("{\"duplicateId\": \"" + duplicate + "\"}")
                     .when().post("/api/v1/contacts/" + survivor + "/merge")
                     .then().statusCode(200)
+                    .body("version", greaterThan(0))
                     .body("lastName", is("Lovelace"))
                     .body("emails.address", contains("ada@one.example", "ada@two.example"))
                     .body("emails.primary", contains(true, false))
@@ -90,7 +94,11 @@ class MergeAndPrivacyTest {
                     .body("importantDates[0].month", is(12))
                     .body("doNotContact", is(true))
                     .body("marketingOptIn", is(false))
-                    .body("personalNotes", is("likes poetry"));
+                    .body("personalNotes", is("likes poetry"))
+                    .extract().header("ETag");
+            // the ETag names the version the merge wrote: the one a read now gets
+            assertThat(etag).isNotNull();
+            getContact(alice, "rep", survivor).then().statusCode(200).header("ETag", etag);
 
             ConsumerRecord<String, String> merged = topic.await(r -> duplicate.equals(r.key())
                     && "rapport.contact.merged.v1".equals(TopicWatcher.header(r, "ce_type")), Duration.ofSeconds(30));
@@ -108,10 +116,33 @@ class MergeAndPrivacyTest {
     }
 
     @Test
+    void aMergeNamesTheSurvivorsVersionAndOneThatDoesNotChangesNothing() {
+        String survivor = createContact(alice, "{\"firstName\": \"Ada\"}");
+        String duplicate = createContact(alice, "{\"firstName\": \"Ada\", \"lastName\": \"Lovelace\"}");
+        as(alice, "rep").body("{\"duplicateId\": \"" + duplicate + "\"}")
+                .when().post("/api/v1/contacts/" + survivor + "/merge")
+                .then().statusCode(428).contentType(PROBLEM_JSON);
+        as(alice, "rep").header("If-Match", "\"0\"").body("{\"title\": \"CTO\"}").contentType(ContactsApi.MERGE_PATCH)
+                .when().patch("/api/v1/contacts/" + survivor).then().statusCode(200).header("ETag", "\"1\"");
+        as(alice, "rep").header("If-Match", "\"0\"").body("{\"duplicateId\": \"" + duplicate + "\"}")
+                .when().post("/api/v1/contacts/" + survivor + "/merge")
+                .then().statusCode(412).contentType(PROBLEM_JSON).header("ETag", "\"1\"");
+        as(alice, "rep").header("If-Match", "W/\"1\"").body("{\"duplicateId\": \"" + duplicate + "\"}")
+                .when().post("/api/v1/contacts/" + survivor + "/merge")
+                .then().statusCode(412);
+        getContact(alice, "rep", survivor).then().statusCode(200).body("lastName", is((Object) null))
+                .body("version", is(1));
+        getContact(alice, "rep", duplicate).then().statusCode(200);
+        as(alice, "rep").body("{\"duplicateId\": \"" + duplicate + "\", \"dryRun\": true}")
+                .when().post("/api/v1/contacts/" + survivor + "/merge")
+                .then().statusCode(200).header("ETag", nullValue()).body("lastName", is("Lovelace"));
+    }
+
+    @Test
     void mergeNeedsWriteAccessToBothAndTwoDifferentContacts() {
         String mine = createContact(alice, "{\"firstName\": \"Ada\"}");
         String theirs = createContact(bob, "{\"firstName\": \"Ada\"}");
-        as(alice, "rep").body("{\"duplicateId\": \"" + theirs + "\"}")
+        as(alice, "rep").header("If-Match", "\"0\"").body("{\"duplicateId\": \"" + theirs + "\"}")
                 .when().post("/api/v1/contacts/" + mine + "/merge").then().statusCode(404);
         as(alice, "rep").body("{\"duplicateId\": \"" + mine + "\"}")
                 .when().post("/api/v1/contacts/" + mine + "/merge").then().statusCode(400).contentType(PROBLEM_JSON);

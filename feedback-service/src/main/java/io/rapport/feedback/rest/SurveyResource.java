@@ -85,10 +85,11 @@ public class SurveyResource {
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "A read-only role, or a rep asking for force",
             content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "The contact is marked do-not-contact; or survey fatigue: the "
+    @APIResponse(responseCode = "409", description = "The contact was erased, or merged (mergedInto names the "
+            + "survivor), or is marked do-not-contact; or survey fatigue: the "
             + "contact has a pending survey, or answered one less than RAPPORT_SURVEY_MIN_INTERVAL_DAYS (30) days ago "
             + "(otherRequestId names it)", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "The contact is unknown (or another rep's), merged or erased; "
+    @APIResponse(responseCode = "422", description = "The contact is unknown (or another rep's); "
             + "or the Idempotency-Key was reused with a different body", content = @Content(mediaType = PROBLEM))
     public Response create(@Valid @NotNull SurveyRequestInput input,
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,

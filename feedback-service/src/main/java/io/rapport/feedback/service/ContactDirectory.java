@@ -2,14 +2,14 @@ package io.rapport.feedback.service;
 
 import java.util.UUID;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.contacts.lookup.ContactLookup;
+import io.rapport.contacts.lookup.ContactProblems;
+import io.rapport.contacts.lookup.ContactProblems.Use;
 import io.rapport.feedback.FeedbackContact;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The contacts this service knows from contact events, as the API may use them. A contact the projection does not
@@ -27,8 +27,8 @@ public class ContactDirectory {
     }
 
     /**
-     * The contact a new survey asks, if the caller may ask it: unknown (or another rep's), merged or erased is
-     * 422, do-not-contact is 409. Call it in the transaction that creates the survey.
+     * The contact a new survey asks, if the caller may ask it: unknown (or another rep's) is 422, merged or erased
+     * 409 (merged naming the survivor), do-not-contact 409. Call it in the transaction that creates the survey.
      */
     public FeedbackContact surveyable(UUID id, Caller caller) {
         // locked until the survey commits: an erasure or merge of the contact applied meanwhile waits for it, and
@@ -36,26 +36,13 @@ public class ContactDirectory {
         // and a second survey to the contact waits, then finds this one pending (survey fatigue)
         FeedbackContact contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (contact == null) {
-            ContactLookup.Answer answer = lookUp(id);
-            if (answer instanceof ContactLookup.Erased) {
-                throw Problems.unprocessable("contactId", "contact " + id + " was erased");
-            }
-            if (answer instanceof ContactLookup.Merged merged) {
-                throw Problems.unprocessable("contactId", "contact " + id + " was merged into " + merged.survivor(),
-                        "mergedInto", merged.survivor().toString());
-            }
+            ContactProblems.refuseIfGone(id, lookUp(id), Use.RECORD);
             contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_WRITE);
         }
-        if (contact != null && contact.erased && caller.canRead(contact.owner)) {
-            throw Problems.unprocessable("contactId", "contact " + id + " was erased");
+        if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
+            throw ContactProblems.unknown(id);
         }
-        if (contact != null && contact.mergedInto != null) {
-            throw Problems.unprocessable("contactId", "contact " + id + " was merged into " + contact.mergedInto,
-                    "mergedInto", contact.mergedInto.toString());
-        }
-        if (contact == null || contact.erased || contact.owner == null || !caller.canRead(contact.owner)) {
-            throw Problems.unprocessable("contactId", "no contact " + id + " is known to the feedback service");
-        }
+        checkStillThere(contact, Use.RECORD);
         if (contact.doNotContact) {
             throw Problems.conflict("Contact " + id + " is marked do-not-contact: no survey may be sent");
         }
@@ -66,29 +53,23 @@ public class ContactDirectory {
     public FeedbackContact readable(UUID id, Caller caller) {
         FeedbackContact contact = FeedbackContact.findById(id);
         if (contact == null) {
-            ContactLookup.Answer answer = lookUp(id);
-            if (answer instanceof ContactLookup.Erased) {
-                throw Problems.gone("Contact " + id + " was erased");
-            }
-            if (answer instanceof ContactLookup.Merged merged) {
-                throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                        .withDetail("Contact " + id + " was merged into " + merged.survivor())
-                        .with("mergedInto", merged.survivor().toString()).build();
-            }
+            ContactProblems.refuseIfGone(id, lookUp(id), Use.READ);
             contact = FeedbackContact.findById(id);
         }
-        if (contact != null && contact.erased && caller.canRead(contact.owner)) {
-            throw Problems.gone("Contact " + id + " was erased");
-        }
-        if (contact != null && contact.mergedInto != null) {
-            throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                    .withDetail("Contact " + id + " was merged into " + contact.mergedInto)
-                    .with("mergedInto", contact.mergedInto.toString()).build();
-        }
-        if (contact == null || contact.erased || contact.owner == null || !caller.canRead(contact.owner)) {
+        if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
             throw new NotFoundException("No contact " + id);
         }
+        checkStillThere(contact, Use.READ);
         return contact;
+    }
+
+    private static void checkStillThere(FeedbackContact contact, Use use) {
+        if (contact.erased) {
+            throw ContactProblems.erased(contact.id, use);
+        }
+        if (contact.mergedInto != null) {
+            throw ContactProblems.merged(contact.id, contact.mergedInto, use);
+        }
     }
 
     /** A contact the projection does not know: contacts-service says what it is for the caller (503 if it cannot). */

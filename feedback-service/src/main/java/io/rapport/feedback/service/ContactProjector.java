@@ -16,6 +16,7 @@ import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.feedback.FeedbackContact;
+import io.rapport.rest.idempotency.IdempotencyKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,13 +34,15 @@ public class ContactProjector implements EventHandler {
     private final EntityManager entityManager;
     private final Clock clock;
     private final PreloadedRows preloaded;
+    private final IdempotencyKeys idempotency;
 
     public ContactProjector(ObjectMapper objectMapper, EntityManager entityManager, Clock clock,
-            PreloadedRows preloaded) {
+            PreloadedRows preloaded, IdempotencyKeys idempotency) {
         this.objectMapper = objectMapper;
         this.entityManager = entityManager;
         this.clock = clock;
         this.preloaded = preloaded;
+        this.idempotency = idempotency;
     }
 
     /** Reads the batch's contacts in one query: the events then find them, or that they are new, without one. */
@@ -127,8 +130,7 @@ public class ContactProjector implements EventHandler {
         entityManager.createQuery("delete from SurveyRequest where contactId = ?1").setParameter(1, id)
                 .executeUpdate();
         // stored first responses of idempotent creates name the contact: they must not bring the data back
-        entityManager.createNativeQuery("delete from idempotency_record where body ->> 'contactId' = ?1")
-                .setParameter(1, id.toString()).executeUpdate();
+        idempotency.forgetResponsesNaming("contactId", id);
     }
 
     /**

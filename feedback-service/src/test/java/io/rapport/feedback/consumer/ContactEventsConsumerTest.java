@@ -112,10 +112,10 @@ class ContactEventsConsumerTest {
         assertThat(row[2]).isEqualTo(true);
 
         as(alice, "rep").body("{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}")
-                .when().post("/api/v1/surveys").then().statusCode(422).contentType(PROBLEM_JSON);
+                .when().post("/api/v1/surveys").then().statusCode(409).contentType(PROBLEM_JSON);
         // a retried create with the stored key must not bring the erased survey back
         as(alice, "rep").header("Idempotency-Key", key).body("{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}")
-                .when().post("/api/v1/surveys").then().statusCode(422);
+                .when().post("/api/v1/surveys").then().statusCode(409);
         // a late snapshot does not revive the erased contact
         sendContact(sender, EventType.CONTACT_UPDATED, contact, 5, alice, "Ada", null, false);
         awaitBehind(contact);
@@ -151,7 +151,7 @@ class ContactEventsConsumerTest {
                         .setParameter(1, contact).executeUpdate();
                 return blocked;
             });
-            assertThat(create.get(30, TimeUnit.SECONDS)).isEqualTo(422);
+            assertThat(create.get(30, TimeUnit.SECONDS)).isEqualTo(409);
         } finally {
             pool.shutdownNow();
         }
@@ -189,7 +189,7 @@ class ContactEventsConsumerTest {
         client(freshAddress()).body("{\"csatScore\": 4}")
                 .when().post("/api/v1/public/surveys/" + mergedPending + "/response").then().statusCode(201);
         as(alice, "rep").body("{\"contactId\": \"" + merged + "\", \"kind\": \"NPS\"}")
-                .when().post("/api/v1/surveys").then().statusCode(422).contentType(PROBLEM_JSON)
+                .when().post("/api/v1/surveys").then().statusCode(409).contentType(PROBLEM_JSON)
                 .body("mergedInto", is(survivor.toString()));
     }
 

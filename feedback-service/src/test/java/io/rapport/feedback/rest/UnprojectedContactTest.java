@@ -47,13 +47,13 @@ class UnprojectedContactTest {
     void erasedMergedUnknownAndUnanswerableContactsAreRefusedAndNothingIsWritten() {
         UUID erased = UUID.randomUUID();
         ContactsServiceStub.erased(erased);
-        survey(erased).then().statusCode(422).contentType(PROBLEM_JSON);
+        survey(erased).then().statusCode(409).contentType(PROBLEM_JSON);
         as(rep, "rep").get("/api/v1/contacts/" + erased + "/feedback").then().statusCode(410);
 
         UUID merged = UUID.randomUUID();
         UUID survivor = UUID.randomUUID();
         ContactsServiceStub.merged(merged, survivor);
-        survey(merged).then().statusCode(422).body("mergedInto", is(survivor.toString()));
+        survey(merged).then().statusCode(409).body("mergedInto", is(survivor.toString()));
 
         survey(UUID.randomUUID()).then().statusCode(422).contentType(PROBLEM_JSON);
 

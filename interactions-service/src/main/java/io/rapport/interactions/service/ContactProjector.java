@@ -17,6 +17,7 @@ import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.interactions.KnownContact;
+import io.rapport.rest.idempotency.IdempotencyKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -35,13 +36,15 @@ public class ContactProjector implements EventHandler {
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final PreloadedRows preloaded;
+    private final IdempotencyKeys idempotency;
 
     public ContactProjector(EntityManager entityManager, ObjectMapper objectMapper, Clock clock,
-            PreloadedRows preloaded) {
+            PreloadedRows preloaded, IdempotencyKeys idempotency) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.preloaded = preloaded;
+        this.idempotency = idempotency;
     }
 
     /** Reads the batch's contacts in one query: the events then find them, or that they are new, without one. */
@@ -168,7 +171,6 @@ public class ContactProjector implements EventHandler {
         entityManager.createQuery("delete from Interaction where contactId = :contact")
                 .setParameter("contact", erased.id()).executeUpdate();
         // stored create responses replayed to retries hold the summary and the rest: forget them too
-        entityManager.createNativeQuery("delete from idempotency_record where body ->> 'contactId' = ?1")
-                .setParameter(1, erased.id().toString()).executeUpdate();
+        idempotency.forgetResponsesNaming("contactId", erased.id());
     }
 }

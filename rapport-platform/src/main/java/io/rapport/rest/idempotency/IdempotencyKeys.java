@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +18,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -77,6 +79,16 @@ public class IdempotencyKeys {
                 .setParameter(7, response.getEntity() == null ? null : toJson(response.getEntity()))
                 .executeUpdate();
         return response;
+    }
+
+    /**
+     * Forgets the stored responses whose body names {@code id} in its top-level {@code member}: a retry must not
+     * bring back what an erasure removed.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void forgetResponsesNaming(String member, UUID id) {
+        entityManager.createNativeQuery("delete from idempotency_record where body ->> cast(?1 as text) = ?2")
+                .setParameter(1, member).setParameter(2, id.toString()).executeUpdate();
     }
 
     @Scheduled(every = "1h", identity = "idempotency-key-purge")

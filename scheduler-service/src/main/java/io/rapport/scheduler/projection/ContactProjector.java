@@ -16,6 +16,7 @@ import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.rest.idempotency.IdempotencyKeys;
 import io.rapport.scheduler.rules.MergedFollowUps;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +35,11 @@ public class ContactProjector implements EventHandler {
     private final PreloadedRows preloaded;
     private final SurvivingContact survivingContact;
     private final MergedFollowUps followUps;
+    private final IdempotencyKeys idempotency;
 
     public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, Clock clock, ContactLock contactLock,
             ContactReevaluation reevaluation, PreloadedRows preloaded, SurvivingContact survivingContact,
-            MergedFollowUps followUps) {
+            MergedFollowUps followUps, IdempotencyKeys idempotency) {
         this.objectMapper = objectMapper;
         this.rules = rules;
         this.clock = clock;
@@ -46,6 +48,7 @@ public class ContactProjector implements EventHandler {
         this.preloaded = preloaded;
         this.survivingContact = survivingContact;
         this.followUps = followUps;
+        this.idempotency = idempotency;
     }
 
     /**
@@ -68,6 +71,16 @@ public class ContactProjector implements EventHandler {
     @Override
     @Transactional(TxType.MANDATORY)
     public void finish() {
+        reevaluation.evaluateTouched();
+    }
+
+    /**
+     * A contact read from contacts-service because its event has not arrived yet (a rep adds a task for a contact
+     * created a moment ago), applied as its event will be, which then changes nothing. Takes the contact's lock.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void applyLookedUp(ContactSnapshot snapshot) {
+        applySnapshot(snapshot, null);
         reevaluation.evaluateTouched();
     }
 
@@ -136,6 +149,7 @@ public class ContactProjector implements EventHandler {
         CommitmentProjection.delete("contactId", erased.id());
         FeedbackProjection.delete("contactId", erased.id());
         rules.erase(erased.id(), eventId);
+        idempotency.forgetResponsesNaming("contactId", erased.id()); // a task added by hand, replayed to a retry
         reevaluation.touched(erased.id(), eventId); // its score goes
     }
 

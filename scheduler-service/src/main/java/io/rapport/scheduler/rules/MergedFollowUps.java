@@ -18,9 +18,10 @@ import jakarta.transaction.Transactional.TxType;
 /**
  * What a merged contact's history still calls for, continued on its survivor. A task about one item of that history
  * (a message awaiting a reply, an unhappy touch-point or answer, a promoter to thank, a promise coming due) follows
- * the item to the survivor as it stands, snoozed or escalated; the rules about the contact as a whole (check-in,
- * yearly dates, surveys due) run again for the survivor when it is re-evaluated, over both histories. A message of
- * one history that a later outbound touch of the other answered needs no reply any more.
+ * the item to the survivor as it stands, snoozed or escalated, and so does a follow-up a rep added by hand; the rules
+ * about the contact as a whole (check-in, yearly dates, surveys due) run again for the survivor when it is
+ * re-evaluated, over both histories. A message of one history that a later outbound touch of the other answered needs
+ * no reply any more.
  */
 @ApplicationScoped
 public class MergedFollowUps {
@@ -52,7 +53,7 @@ public class MergedFollowUps {
         boolean survivorKept = survivor == null || survivor.erasedAt == null;
         if (survivorKept) {
             for (Task task : both.get(mergedId).open()) {
-                if (ABOUT_ONE_ITEM.contains(task.rule)) {
+                if (ABOUT_ONE_ITEM.contains(task.rule) || task.kind == TaskKind.FOLLOW_UP) {
                     tasks.carryOver(task, survivorTasks, survivorId, survivor != null ? survivor.owner : task.owner,
                             eventId);
                 }

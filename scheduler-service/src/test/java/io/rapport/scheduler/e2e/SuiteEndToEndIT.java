@@ -334,8 +334,9 @@ class SuiteEndToEndIT {
 
     /**
      * A frontend creates a contact and at once records something about it in the other services, before their
-     * projections can have the contact from its event: every write succeeds, as the services read the contact from
-     * contacts-service with the rep's own token. A contact that does not exist, or is another rep's, is still 422.
+     * projections can have the contact from its event (a touch-point, a commitment, a survey, a follow-up): every
+     * write succeeds, as the services read the contact from contacts-service with the rep's own token. A contact that
+     * does not exist, or is another rep's, is still 422.
      */
     @Test
     @Order(5)
@@ -351,7 +352,10 @@ class SuiteEndToEndIT {
                     interactionsUrl + "/api/v1/commitments", """
                             {"contactId": "%s", "description": "Send the proposal", "dueAt": "%s"}"""
                             .formatted(contact, now.plus(Duration.ofDays(3))),
-                    feedbackUrl + "/api/v1/surveys", "{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}");
+                    feedbackUrl + "/api/v1/surveys", "{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}",
+                    schedulerUrl + "/api/v1/tasks", """
+                            {"contactId": "%s", "subject": "Welcome call", "dueAt": "%s"}"""
+                            .formatted(contact, now.plus(Duration.ofDays(1))));
             writes.forEach((url, body) -> {
                 int status = given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
                         .body(body).when().post(url).statusCode();
@@ -376,6 +380,11 @@ class SuiteEndToEndIT {
                     .body("{\"contactId\": \"" + contact + "\", \"kind\": \"CSAT\"}")
                     .when().post(feedbackUrl + "/api/v1/surveys")
                     .then().statusCode(422).contentType("application/problem+json");
+            given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                    .body("{\"contactId\": \"%s\", \"subject\": \"Call back\", \"dueAt\": \"%s\"}"
+                            .formatted(contact, Instant.now().plus(Duration.ofDays(1))))
+                    .when().post(schedulerUrl + "/api/v1/tasks")
+                    .then().statusCode(422).contentType("application/problem+json");
         }
     }
 
@@ -396,6 +405,11 @@ class SuiteEndToEndIT {
             given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
                     .body("{\"contactId\": \"" + unseen + "\", \"kind\": \"NPS\"}")
                     .when().post(feedbackUrl + "/api/v1/surveys")
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "2");
+            given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                    .body("{\"contactId\": \"%s\", \"subject\": \"Call\", \"dueAt\": \"%s\"}"
+                            .formatted(unseen, Instant.now().plus(Duration.ofDays(1))))
+                    .when().post(schedulerUrl + "/api/v1/tasks")
                     .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "2");
         } finally {
             processes.put("contacts-service", ServiceProcess.start(ROOT, "contacts-service",

@@ -15,6 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.rapport.rest.Cursor;
 import io.rapport.rest.Preconditions;
 import io.rapport.rest.QueryParams;
+import io.rapport.rest.idempotency.IdempotencyKeys;
+import io.rapport.scheduler.followup.FollowUpInput;
+import io.rapport.scheduler.followup.ManualFollowUps;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
@@ -39,9 +42,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,14 +60,46 @@ public class TaskResource {
     private final TaskResponses responses;
     private final Caller caller;
     private final TasksConfig config;
+    private final ManualFollowUps followUps;
+    private final IdempotencyKeys idempotency;
 
     public TaskResource(TaskService tasks, TaskActions actions, TaskResponses responses, Caller caller,
-            TasksConfig config) {
+            TasksConfig config, ManualFollowUps followUps, IdempotencyKeys idempotency) {
         this.tasks = tasks;
         this.actions = actions;
         this.responses = responses;
         this.caller = caller;
         this.config = config;
+        this.followUps = followUps;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Add a follow-up by hand", description = "A FOLLOW_UP task for a contact the caller may "
+            + "change, owned by the contact's owner, listed and closed like the tasks the rules raise; it never "
+            + "escalates. Publishes task.created. With an Idempotency-Key, a retry gets the first response again.")
+    @APIResponse(responseCode = "201", description = "Added; Location and ETag are set",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Another rep's contact, or a read-only role",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The contact was erased, or merged (mergedInto names the "
+            + "survivor), or has an open follow-up with this subject (otherTaskId names it)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "Unknown contact, or Idempotency-Key reused with another body",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "503", description = "The contact is not known here yet and contacts-service could "
+            + "not be asked; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM))
+    public Response add(@Valid @NotNull FollowUpInput input,
+            @Parameter(description = "Makes retries safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context UriInfo uriInfo) {
+        return idempotency.execute(idempotencyKey, caller.userId(), "tasks.add", input, () -> {
+            Task task = followUps.add(input, caller);
+            return Response.created(uriInfo.getAbsolutePathBuilder().path(task.id.toString()).build())
+                    .tag(Preconditions.etag(task.version)).entity(responses.of(task)).build();
+        });
     }
 
     @GET
@@ -76,7 +113,8 @@ public class TaskResource {
             @Parameter(description = "Only this contact's tasks") @QueryParam("contactId") String contactId,
             @Parameter(description = "Only this rep's tasks (a rep always sees only their own)") @QueryParam("owner") String owner,
             @Parameter(description = "OPEN, SNOOZED, COMPLETED, DISMISSED or AUTO_RESOLVED") @QueryParam("status") String status,
-            @Parameter(description = "CHECK_IN, COMMITMENT_DUE, RESPOND, RECOVERY, APPRECIATION or FEEDBACK_DUE") @QueryParam("kind") String kind,
+            @Parameter(description = "CHECK_IN, COMMITMENT_DUE, RESPOND, RECOVERY, APPRECIATION, FEEDBACK_DUE or "
+                    + "FOLLOW_UP") @QueryParam("kind") String kind,
             @Parameter(description = "LOW, NORMAL, HIGH or URGENT") @QueryParam("priority") String priority,
             @Parameter(description = "Due at or after (ISO-8601)") @QueryParam("dueAfter") String dueAfter,
             @Parameter(description = "Due before (ISO-8601)") @QueryParam("dueBefore") String dueBefore,

@@ -99,6 +99,18 @@ public class TaskService {
         open(carried, contactTasks);
     }
 
+    /**
+     * Opens a task a rep asked for, as proposed (with no event behind it), and returns it; the caller has made sure
+     * that the contact has no open task of its kind and subject.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Task add(TaskProposal proposal, UUID contactId, String owner) {
+        Task task = newTask(taskId(proposal, contactId), proposal, contactId, owner);
+        task.sourceEventIds = List.of();
+        open(task, tasksOf(contactId));
+        return task;
+    }
+
     private Task newTask(UUID id, TaskProposal proposal, UUID contactId, String owner) {
         Instant now = clock.instant();
         Task task = new Task();
@@ -275,7 +287,7 @@ public class TaskService {
         return sources;
     }
 
-        static UUID taskId(TaskProposal proposal, UUID contactId) {
+    static UUID taskId(TaskProposal proposal, UUID contactId) {
         String name = String.join("|", proposal.rule(), contactId.toString(), proposal.subject(), proposal.window());
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
