@@ -97,11 +97,17 @@ public class ContactCareResource {
     @GET
     @Path("/export")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Export everything held on the contact (GDPR art. 20)")
+    @Operation(summary = "Export everything Rapport holds on the contact (GDPR art. 15 and 20)",
+            description = "One document: this service's part (the contact, its needs, the contacts merged into it) "
+                    + "and the parts of interactions-service, feedback-service and scheduler-service, each asked with "
+                    + "the caller's token. Complete or not given: when a service cannot give its part, 503.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactExport.class)))
     @APIResponse(responseCode = "410", description = "The contact was erased",
             content = @Content(mediaType = "application/problem+json"))
-    public ContactExport export(@PathParam("id") UUID id) {
-        return privacy.export(id, caller);
+    @APIResponse(responseCode = "503", description = "A service could not give its part; retry after Retry-After "
+            + "seconds", content = @Content(mediaType = "application/problem+json"))
+    public ContactExport export(@PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return privacy.export(id, caller, authorization);
     }
 }

@@ -9,6 +9,7 @@ import io.rapport.contacts.Contact;
 import io.rapport.contacts.ErasedContact;
 import io.rapport.contacts.MergedContact;
 import io.rapport.contacts.Need;
+import io.rapport.contacts.export.ExportParts;
 import io.rapport.contacts.mapping.ContactMapper;
 import io.rapport.contacts.rest.ContactExport;
 import io.rapport.contacts.rest.NeedResponse;
@@ -28,23 +29,33 @@ public class PrivacyService {
     private final ContactService contacts;
     private final EventPublisher events;
     private final IdempotencyKeys idempotency;
+    private final ExportParts exportParts;
     private final Clock clock;
 
-    public PrivacyService(ContactService contacts, EventPublisher events, IdempotencyKeys idempotency, Clock clock) {
+    public PrivacyService(ContactService contacts, EventPublisher events, IdempotencyKeys idempotency,
+            ExportParts exportParts, Clock clock) {
         this.contacts = contacts;
         this.events = events;
         this.idempotency = idempotency;
+        this.exportParts = exportParts;
         this.clock = clock;
     }
 
-    public ContactExport export(UUID id, Caller caller) {
+    /**
+     * Everything Rapport holds on the contact, in one document: this service's part and the other services' parts,
+     * each asked with the caller's {@code authorization}, so that each gives only what the caller may see.
+     */
+    public ContactExport export(UUID id, Caller caller, String authorization) {
         Contact contact = contacts.get(id, caller);
         List<NeedResponse> needs = Need.<Need>list("contact.id = ?1 order by createdAt, id", id).stream()
                 .map(NeedResponse::of).toList();
         List<ContactExport.MergedRecord> merged = MergedContact.<MergedContact>list("survivorId", id).stream()
                 .map(record -> new ContactExport.MergedRecord(record.id, record.mergedAt)).toList();
-        return new ContactExport(ContactMapper.toResponse(contact, contacts.effectiveCadence(contact)), needs, merged,
-                clock.instant());
+        ContactExport.ContactsPart own = new ContactExport.ContactsPart(
+                ContactMapper.toResponse(contact, contacts.effectiveCadence(contact)), needs, merged);
+        ExportParts.Parts others = exportParts.of(id, authorization);
+        return new ContactExport(id, clock.instant(), own, others.interactions(), others.feedback(),
+                others.scheduler());
     }
 
     /**

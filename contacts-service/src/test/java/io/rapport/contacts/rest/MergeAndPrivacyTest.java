@@ -7,10 +7,12 @@ import static io.rapport.contacts.rest.ContactsApi.getContact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
@@ -24,11 +26,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.contacts.export.ExportPartsStub;
 import io.rapport.events.Topic;
 import io.rapport.events.testing.TopicWatcher;
 
 @QuarkusTest
+@QuarkusTestResource(ExportPartsStub.class)
 class MergeAndPrivacyTest {
 
     private final String alice = "alice-" + UUID.randomUUID();
@@ -153,17 +158,49 @@ class MergeAndPrivacyTest {
     }
 
     @Test
-    void exportReturnsEverythingHeldOnTheContact() {
+    void exportGathersEveryServicesPartAskedWithTheCallersToken() {
         String contact = createContact(alice, """
                 {"firstName": "Ada", "personalNotes": "likes poetry", "emails": [{"address": "ada@x.example"}]}""");
         as(alice, "rep").body("{\"description\": \"Faster reporting\"}")
                 .when().post("/api/v1/contacts/" + contact + "/needs").then().statusCode(201);
+        String duplicate = createContact(alice, "{\"firstName\": \"Ada\"}");
+        as(alice, "rep").header("If-Match", "\"0\"").body("{\"duplicateId\": \"" + duplicate + "\"}")
+                .when().post("/api/v1/contacts/" + contact + "/merge").then().statusCode(200);
+
         as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/export")
                 .then().statusCode(200)
-                .body("contact.personalNotes", is("likes poetry"))
-                .body("contact.emails.address", contains("ada@x.example"))
-                .body("needs.description", contains("Faster reporting"));
+                .body("contactId", is(contact))
+                .body("exportedAt", notNullValue())
+                .body("contacts.contact.personalNotes", is("likes poetry"))
+                .body("contacts.contact.emails.address", contains("ada@x.example"))
+                .body("contacts.needs.description", contains("Faster reporting"))
+                .body("contacts.mergedContacts.id", contains(duplicate))
+                .body("interactions.from", is("interactions"))
+                .body("interactions.contactId", is(contact))
+                .body("feedback.from", is("feedback"))
+                .body("scheduler.from", is("scheduler"));
+        assertThat(ExportPartsStub.requests()).contains(
+                "interactions /api/v1/contacts/" + contact + "/export " + alice,
+                "feedback /api/v1/contacts/" + contact + "/export " + alice,
+                "scheduler /api/v1/contacts/" + contact + "/export " + alice);
+
+        // another rep learns nothing, and no other service is asked
+        int asked = ExportPartsStub.requests().size();
         as(bob, "rep").when().get("/api/v1/contacts/" + contact + "/export").then().statusCode(404);
+        assertThat(ExportPartsStub.requests()).hasSize(asked);
+    }
+
+    @Test
+    void anExportWithAPartMissingIsNotGiven() {
+        String contact = createContact(alice, "{\"firstName\": \"Ada\"}");
+        ExportPartsStub.failing("feedback", true);
+        try {
+            as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/export")
+                    .then().statusCode(503).contentType(PROBLEM_JSON).header("Retry-After", notNullValue())
+                    .body("detail", containsString("feedback"));
+        } finally {
+            ExportPartsStub.failing("feedback", false);
+        }
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.rapport.feedback.rest;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -11,11 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rapport.feedback.FeedbackContact;
-import io.rapport.feedback.SurveyRequest;
-import io.rapport.feedback.SurveyResponse;
-import io.rapport.feedback.mapping.SurveyMapper;
-import io.rapport.feedback.service.ContactDirectory;
 import io.rapport.feedback.service.SurveyService;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
@@ -26,7 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-@Path("/api/v1/contacts/{contactId}/feedback")
+@Path("/api/v1/contacts/{contactId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Contact feedback")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
@@ -34,19 +26,32 @@ public class ContactFeedbackResource {
 
     private static final String PROBLEM = "application/problem+json";
 
-    private final ContactDirectory contacts;
     private final SurveyService surveys;
     private final Caller caller;
-    private final Clock clock;
 
-    public ContactFeedbackResource(ContactDirectory contacts, SurveyService surveys, Caller caller, Clock clock) {
-        this.contacts = contacts;
+    public ContactFeedbackResource(SurveyService surveys, Caller caller) {
         this.surveys = surveys;
         this.caller = caller;
-        this.clock = clock;
     }
 
     @GET
+    @Path("/export")
+    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
+    @Operation(summary = "Everything this service holds on a contact (its part of the GDPR export)",
+            description = "Every survey sent to the contact (including those of contacts merged into it), newest "
+                    + "first, each with its answer and comment. contacts-service's GET /api/v1/contacts/{id}/export "
+                    + "gathers it with the other parts.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactFeedback.class)))
+    @APIResponse(responseCode = "403", description = "An integrator", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "Unknown, another rep's, or merged (the problem names "
+            + "mergedInto)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "410", description = "The contact was erased", content = @Content(mediaType = PROBLEM))
+    public ContactFeedback export(@PathParam("contactId") UUID contactId) {
+        return surveys.history(contactId, caller);
+    }
+
+    @GET
+    @Path("/feedback")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
     @Operation(summary = "The contact's feedback history",
             description = "Every survey sent to the contact (including those of contacts merged into it), newest "
@@ -56,11 +61,6 @@ public class ContactFeedbackResource {
             + "mergedInto)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "410", description = "The contact was erased", content = @Content(mediaType = PROBLEM))
     public ContactFeedback history(@PathParam("contactId") UUID contactId) {
-        FeedbackContact contact = contacts.readable(contactId, caller);
-        List<SurveyRequest> requests = SurveyRequest.list("contactId = ?1 order by createdAt desc, id desc",
-                contact.id);
-        Map<UUID, SurveyResponse> responses = surveys.responsesTo(requests);
-        return new ContactFeedback(contact.id, requests.stream()
-                .map(request -> SurveyMapper.toView(request, responses.get(request.id), clock.instant())).toList());
+        return surveys.history(contactId, caller);
     }
 }

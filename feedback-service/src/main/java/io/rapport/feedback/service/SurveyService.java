@@ -19,6 +19,7 @@ import io.rapport.feedback.SurveyResponse;
 import io.rapport.feedback.SurveyStatus;
 import io.rapport.feedback.config.FeedbackConfig;
 import io.rapport.feedback.mapping.SurveyMapper;
+import io.rapport.feedback.rest.ContactFeedback;
 import io.rapport.feedback.rest.ScoreInput;
 import io.rapport.feedback.rest.SurveyRequestInput;
 import io.rapport.rest.Cursor;
@@ -161,6 +162,19 @@ public class SurveyService {
 
     public static Cursor cursorAfter(SurveyRequest request) {
         return new Cursor(request.createdAt.toString(), request.id);
+    }
+
+    /**
+     * Every survey sent to the contact (including those of contacts merged into it), newest first, each with its
+     * answer: its history, and this service's part of its GDPR export.
+     */
+    public ContactFeedback history(UUID contactId, Caller caller) {
+        FeedbackContact contact = contacts.readable(contactId, caller);
+        List<SurveyRequest> requests = SurveyRequest.list("contactId = ?1 order by createdAt desc, id desc",
+                contact.id);
+        Map<UUID, SurveyResponse> responses = responsesTo(requests);
+        return new ContactFeedback(contact.id, requests.stream()
+                .map(request -> SurveyMapper.toView(request, responses.get(request.id), clock.instant())).toList());
     }
 
     /** The responses to {@code requests}, by request id. */

@@ -164,4 +164,24 @@ class RecordedResponseTest {
         as(alice, "rep").when().get("/api/v1/contacts/" + UUID.randomUUID() + "/feedback").then().statusCode(404);
         as(alice, "rep").when().get("/api/v1/contacts/not-a-uuid/feedback").then().statusCode(404);
     }
+
+    @Test
+    void theExportHoldsEverySurveyWithItsAnswerAndCommentForWhoMaySeeTheContact() {
+        UUID contact = knownContact(sender, alice, "Ada", null);
+        String first = createSurvey(alice, contact, "NPS").getString("id");
+        String second = createSurveyAnyway(contact, "CSAT").getString("id");
+        as(alice, "rep").body("{\"csatScore\": 2, \"comment\": \"Nobody called back about the outage\"}")
+                .when().post("/api/v1/surveys/" + second + "/response").then().statusCode(201);
+
+        as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/export")
+                .then().statusCode(200)
+                .body("contactId", is(contact.toString()))
+                .body("surveys.id", contains(second, first))
+                .body("surveys[0].response.comment", is("Nobody called back about the outage"))
+                .body("surveys[0].token", nullValue());
+        as(bob, "rep").when().get("/api/v1/contacts/" + contact + "/export").then().statusCode(404)
+                .contentType(PROBLEM_JSON);
+        as("ivan", "integrator").when().get("/api/v1/contacts/" + contact + "/export").then().statusCode(403);
+        as("carol", "manager").when().get("/api/v1/contacts/" + contact + "/export").then().statusCode(200);
+    }
 }

@@ -3,12 +3,8 @@ package io.rapport.scheduler.followup;
 import java.util.UUID;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.rapport.contacts.lookup.ContactLookup;
-import io.rapport.contacts.lookup.ContactProblems;
-import io.rapport.contacts.lookup.ContactProblems.Use;
-import io.rapport.scheduler.projection.ContactLock;
 import io.rapport.scheduler.projection.ContactProjection;
-import io.rapport.scheduler.projection.ContactProjector;
+import io.rapport.scheduler.projection.KnownContacts;
 import io.rapport.scheduler.rules.TaskProposal;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
@@ -18,7 +14,6 @@ import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -33,16 +28,11 @@ public class ManualFollowUps {
     public static final String RULE = "added-by-rep";
 
     private final TaskService tasks;
-    private final ContactLock contactLock;
-    private final ContactLookup lookup;
-    private final ContactProjector projector;
+    private final KnownContacts contacts;
 
-    public ManualFollowUps(TaskService tasks, ContactLock contactLock, ContactLookup lookup,
-            ContactProjector projector) {
+    public ManualFollowUps(TaskService tasks, KnownContacts contacts) {
         this.tasks = tasks;
-        this.contactLock = contactLock;
-        this.lookup = lookup;
-        this.projector = projector;
+        this.contacts = contacts;
     }
 
     /**
@@ -51,7 +41,7 @@ public class ManualFollowUps {
      */
     @Transactional(TxType.MANDATORY)
     public Task add(FollowUpInput input, Caller caller) {
-        ContactProjection contact = writableContact(input.contactId(), caller);
+        ContactProjection contact = contacts.forRecord(input.contactId(), caller);
         String subject = input.subject().strip();
         tasks.tasksOf(contact.contactId).open(TaskKind.FOLLOW_UP, subject).ifPresent(open -> {
             throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
@@ -65,30 +55,5 @@ public class ManualFollowUps {
         TaskProposal proposal = new TaskProposal(RULE, TaskKind.FOLLOW_UP, subject, UUID.randomUUID().toString(),
                 priority, input.dueAt(), reason, null);
         return tasks.add(proposal, contact.contactId, contact.owner);
-    }
-
-    /** The contact, locked against the consumers until the task commits, as the caller may change it. */
-    private ContactProjection writableContact(UUID contactId, Caller caller) {
-        if (ContactProjection.count("contactId", contactId) == 0) {
-            // asked before the lock is taken: projecting the answer takes the lock in a transaction of its own
-            ContactProblems.refuseIfGone(contactId, lookup.findAndProject(contactId, projector::applyLookedUp),
-                    Use.RECORD);
-        }
-        contactLock.lock(contactId);
-        ContactProjection contact = ContactProjection.findById(contactId);
-        // another rep's contact is as unknown as a missing one, as contacts-service answers it
-        if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
-            throw ContactProblems.unknown(contactId);
-        }
-        if (contact.erasedAt != null) {
-            throw ContactProblems.erased(contactId, Use.RECORD);
-        }
-        if (contact.mergedInto != null) {
-            throw ContactProblems.merged(contactId, contact.mergedInto, Use.RECORD);
-        }
-        if (!caller.canWrite(contact.owner)) {
-            throw new ForbiddenException("You may only add follow-ups for contacts you own");
-        }
-        return contact;
     }
 }

@@ -99,7 +99,12 @@ class SuiteEndToEndIT {
             // a fresh consumer group from the end of the topics it reads: only this run's events, however much the
             // topics hold (the contacts service itself consumes nothing)
             env.put("KAFKA_GROUP_ID", service.getKey() + "-e2e-" + UUID.randomUUID());
-            if (!service.getKey().equals("contacts-service")) {
+            if (service.getKey().equals("contacts-service")) {
+                // the GDPR export gathers the other services' parts
+                env.put("RAPPORT_INTERACTIONS_URL", "http://127.0.0.1:" + SERVICES.get("interactions-service"));
+                env.put("RAPPORT_FEEDBACK_URL", "http://127.0.0.1:" + SERVICES.get("feedback-service"));
+                env.put("RAPPORT_SCHEDULER_URL", "http://127.0.0.1:" + SERVICES.get("scheduler-service"));
+            } else {
                 env.put("MP_MESSAGING_INCOMING_CONTACT_EVENTS_AUTO_OFFSET_RESET", "latest");
                 env.put("RAPPORT_CONTACTS_URL", "http://127.0.0.1:" + SERVICES.get("contacts-service"));
             }
@@ -251,7 +256,8 @@ class SuiteEndToEndIT {
     /**
      * A client's story across the four services: a new contact, an email from them that awaits a reply, a detractor
      * survey answer, then the check-in cadence lapses (the scheduler restarted with its clock fifteen days ahead).
-     * The rep's agenda shows exactly what to do, and replying resolves the RESPOND task.
+     * The rep's agenda shows exactly what to do, and replying resolves the RESPOND task. The client's GDPR export
+     * holds what each of the four services keeps on them.
      */
     @Test
     @Order(3)
@@ -301,6 +307,23 @@ class SuiteEndToEndIT {
             assertThat(agenda.getList("overdue.kind")).containsExactly("RECOVERY", "CHECK_IN");
             assertThat(agenda.getString("overdue[1].reason")).startsWith("Last touch-point on");
         });
+
+        // the client asks for everything Rapport holds on them: one document, each service's part in it
+        post(interactionsUrl + "/api/v1/commitments", """
+                {"contactId": "%s", "description": "Send the corrected invoice", "dueAt": "%s"}"""
+                .formatted(contact, Instant.now().plus(Duration.ofDays(2))));
+        JsonPath export = given().header("Authorization", bearer(rep, "rep"))
+                .when().get(contactsUrl + "/api/v1/contacts/" + contact + "/export")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(export.getString("contacts.contact.id")).isEqualTo(contact);
+        assertThat(export.getList("interactions.interactions.subject"))
+                .containsExactly("Invoice question", "Re: Invoice question");
+        assertThat(export.getList("interactions.commitments.description")).containsExactly("Send the corrected invoice");
+        assertThat(export.getString("feedback.surveys[0].response.comment")).isEqualTo("Slow answers");
+        assertThat(export.getList("scheduler.tasks.kind")).contains("RESPOND", "RECOVERY", "CHECK_IN");
+        assertThat(export.getInt("scheduler.health.score")).isBetween(0, 100);
+        given().header("Authorization", bearer("other-" + rep, "rep"))
+                .when().get(contactsUrl + "/api/v1/contacts/" + contact + "/export").then().statusCode(404);
     }
 
     /** Stops the scheduler and starts it again (same consumer group) with extra settings. */

@@ -1,0 +1,74 @@
+package io.rapport.contacts.export;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Gathers the other services' parts of a contact's export, each asked with the caller's own token, so that each
+ * answers only what the caller may see. An export is complete or not given: when a service cannot give its part, the
+ * answer is 503 with Retry-After, never a document with a part missing.
+ */
+@ApplicationScoped
+public class ExportParts {
+
+    private static final Logger LOG = Logger.getLogger(ExportParts.class);
+    /** Seconds a client should wait before asking for the export again. */
+    static final String RETRY_AFTER = "5";
+
+    /** The other services' parts of one contact's export, each what that service answers. */
+    public record Parts(JsonNode interactions, JsonNode feedback, JsonNode scheduler) {
+    }
+
+    private final ContactDataApi interactions;
+    private final ContactDataApi feedback;
+    private final ContactDataApi scheduler;
+
+    public ExportParts(ExportConfig config) {
+        this.interactions = client(config.interactionsUrl());
+        this.feedback = client(config.feedbackUrl());
+        this.scheduler = client(config.schedulerUrl());
+    }
+
+    public Parts of(UUID contactId, String authorization) {
+        return new Parts(part("interactions", interactions, contactId, authorization),
+                part("feedback", feedback, contactId, authorization),
+                part("scheduler", scheduler, contactId, authorization));
+    }
+
+    private static ContactDataApi client(URI url) {
+        return QuarkusRestClientBuilder.newBuilder().baseUri(url)
+                .connectTimeout(2, TimeUnit.SECONDS)
+                .readTimeout(10, TimeUnit.SECONDS)
+                .build(ContactDataApi.class);
+    }
+
+    private static JsonNode part(String name, ContactDataApi api, UUID contactId, String authorization) {
+        try {
+            return api.export(contactId, authorization);
+        } catch (WebApplicationException e) {
+            throw unavailable(name, contactId, "it answered " + e.getResponse().getStatus());
+        } catch (ProcessingException e) {
+            throw unavailable(name, contactId, e.getMessage());
+        }
+    }
+
+    private static HttpProblem unavailable(String name, UUID contactId, String reason) {
+        LOG.warnf("The %s part of contact %s's export could not be had: %s", name, contactId, reason);
+        return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE).withTitle("Service Unavailable")
+                .withDetail("The " + name + " part of the export cannot be had right now; retry in " + RETRY_AFTER
+                        + " s")
+                .withHeader("Retry-After", RETRY_AFTER).build();
+    }
+}

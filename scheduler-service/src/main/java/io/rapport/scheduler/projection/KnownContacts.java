@@ -1,0 +1,94 @@
+package io.rapport.scheduler.projection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.rapport.contacts.lookup.ContactLookup;
+import io.rapport.contacts.lookup.ContactProblems;
+import io.rapport.contacts.lookup.ContactProblems.Use;
+import io.rapport.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * The contacts the API may use, as the projection knows them. A contact it does not know yet (its event is on its
+ * way) is read from contacts-service with the caller's token and projected first, so that a client who created it a
+ * moment ago is not told that it does not exist.
+ */
+@ApplicationScoped
+public class KnownContacts {
+
+    private final ContactLock contactLock;
+    private final ContactLookup lookup;
+    private final ContactProjector projector;
+
+    public KnownContacts(ContactLock contactLock, ContactLookup lookup, ContactProjector projector) {
+        this.contactLock = contactLock;
+        this.lookup = lookup;
+        this.projector = projector;
+    }
+
+    /**
+     * The contact a new task is recorded for, locked against the consumers until the caller's transaction ends: 422
+     * when unknown to the caller, 409 when erased or merged (naming the survivor), 403 for a read-only caller.
+     */
+    @Transactional(TxType.MANDATORY)
+    public ContactProjection forRecord(UUID contactId, Caller caller) {
+        // asked before the lock is taken: projecting the answer takes the lock in a transaction of its own
+        projectIfUnknown(contactId, Use.RECORD);
+        contactLock.lock(contactId);
+        ContactProjection contact = ContactProjection.findById(contactId);
+        // another rep's contact is as unknown as a missing one, as contacts-service answers it
+        if (contact == null || !caller.canRead(contact.owner)) {
+            throw ContactProblems.unknown(contactId);
+        }
+        checkStillThere(contact, Use.RECORD);
+        if (!caller.canWrite(contact.owner)) {
+            throw new ForbiddenException("You may only add follow-ups for contacts you own");
+        }
+        return contact;
+    }
+
+    /**
+     * The contact whose data the caller reads: 404 when unknown or not theirs, or merged (naming the survivor), 410
+     * when erased.
+     */
+    public ContactProjection forRead(UUID contactId, Caller caller) {
+        projectIfUnknown(contactId, Use.READ);
+        ContactProjection contact = ContactProjection.findById(contactId);
+        if (contact == null || !caller.canRead(contact.owner)) {
+            throw new NotFoundException("No contact " + contactId);
+        }
+        checkStillThere(contact, Use.READ);
+        return contact;
+    }
+
+    /** The contact and every contact merged into it, directly or through a chain of merges. */
+    public List<UUID> withMergedInto(UUID contactId) {
+        List<UUID> all = new ArrayList<>(List.of(contactId));
+        for (int i = 0; i < all.size(); i++) {
+            ContactProjection.<ContactProjection>list("mergedInto", all.get(i)).stream()
+                    .map(merged -> merged.contactId).filter(id -> !all.contains(id)).forEach(all::add);
+        }
+        return all;
+    }
+
+    private void projectIfUnknown(UUID contactId, Use use) {
+        if (ContactProjection.count("contactId", contactId) == 0) {
+            ContactProblems.refuseIfGone(contactId, lookup.findAndProject(contactId, projector::applyLookedUp), use);
+        }
+    }
+
+    private static void checkStillThere(ContactProjection contact, Use use) {
+        if (contact.erasedAt != null) {
+            throw ContactProblems.erased(contact.contactId, use);
+        }
+        if (contact.mergedInto != null) {
+            throw ContactProblems.merged(contact.contactId, contact.mergedInto, use);
+        }
+    }
+}
