@@ -59,7 +59,7 @@ public class ContactCareResource {
     @GET
     @Path("/duplicates")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Likely duplicates of a contact",
+    @Operation(operationId = "findDuplicates", summary = "Likely duplicates of a contact",
             description = "Contacts with one of its email addresses, or a similar name in the same organisation.")
     public List<DuplicateCandidate> duplicates(@PathParam("id") UUID id) {
         return duplicates.candidates(id, caller).stream()
@@ -72,7 +72,7 @@ public class ContactCareResource {
     @POST
     @Path("/merge")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Merge a duplicate into this contact",
+    @Operation(operationId = "mergeContact", summary = "Merge a duplicate into this contact",
             description = "This contact keeps its values and takes the duplicate's where it has none; emails, phones, "
                     + "tags, interests, dates and needs carry over; do-not-contact wins. The duplicate is deleted "
                     + "(its id then answers 404 with mergedInto). Publishes contact.merged and contact.updated. "
@@ -97,7 +97,8 @@ public class ContactCareResource {
     @GET
     @Path("/export")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Export everything Rapport holds on the contact (GDPR art. 15 and 20)",
+    @Operation(operationId = "exportContact",
+            summary = "Export everything Rapport holds on the contact (GDPR art. 15 and 20)",
             description = "One document: this service's part (the contact, its needs, the contacts merged into it) "
                     + "and the parts of interactions-service, feedback-service and scheduler-service, each asked with "
                     + "the caller's token. Complete or not given: when a service cannot give its part, 503.")

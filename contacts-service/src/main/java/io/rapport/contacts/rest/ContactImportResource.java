@@ -56,7 +56,7 @@ public class ContactImportResource {
     @Consumes({ "text/csv", NDJSON })
     @Produces(NDJSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import contacts from CSV or NDJSON",
+    @Operation(operationId = "importContacts", summary = "Import contacts from CSV or NDJSON",
             description = "The file is streamed, not loaded whole. CSV: a header row naming columns among firstName, "
                     + "lastName, title, email, phone, organisationId, timezone, preferredChannel, lifecycleStage, "
                     + "checkInCadenceDays, checkInMaxIntervalDays, tags and interests (';'-separated), birthday "

@@ -78,7 +78,8 @@ public class ContactResource {
 
     @POST
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Create a contact", description = "Publishes contact.created. With an Idempotency-Key, a "
+    @Operation(operationId = "createContact",
+            summary = "Create a contact", description = "Publishes contact.created. With an Idempotency-Key, a "
             + "retry gets the first response again; the same key with another body is 422.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag are set",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
@@ -102,7 +103,7 @@ public class ContactResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "List and search contacts",
+    @Operation(operationId = "listContacts", summary = "List and search contacts",
             description = "A rep sees only their own contacts. 'q' searches names, title, emails, organisation, "
                     + "tags and notes, matching every word as a prefix.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactPage.class)))
@@ -132,7 +133,7 @@ public class ContactResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "Get a contact")
+    @Operation(operationId = "getContact", summary = "Get a contact")
     @APIResponse(responseCode = "200", description = "The contact; its version is the ETag",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "404", description = "No such contact, or not one the caller may see",
@@ -144,7 +145,8 @@ public class ContactResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Replace a contact", description = "Needs If-Match with the ETag of the version replaced. "
+    @Operation(operationId = "replaceContact",
+            summary = "Replace a contact", description = "Needs If-Match with the ETag of the version replaced. "
             + "Publishes contact.updated when something changed. Changing the owner is a manager's action.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
@@ -161,7 +163,7 @@ public class ContactResource {
     @Path("/{id}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Change part of a contact (JSON Merge Patch, RFC 7396)",
+    @Operation(operationId = "patchContact", summary = "Change part of a contact (JSON Merge Patch, RFC 7396)",
             description = "Members present replace, null removes. Needs If-Match. The result is validated like a PUT.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
@@ -175,7 +177,7 @@ public class ContactResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Erase a contact (GDPR art. 17)",
+    @Operation(operationId = "eraseContact", summary = "Erase a contact (GDPR art. 17)",
             description = "Removes the contact and everything personal attached to it; the id then answers 410. "
                     + "Needs If-Match. Publishes contact.erased, on which every service purges its data.")
     @APIResponse(responseCode = "204", description = "Erased")

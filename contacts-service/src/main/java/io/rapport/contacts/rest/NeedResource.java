@@ -59,14 +59,15 @@ public class NeedResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "The contact's needs and goals, oldest first")
+    @Operation(operationId = "listNeeds", summary = "The contact's needs and goals, oldest first")
     public List<NeedResponse> list(@PathParam("contactId") UUID contactId) {
         return needs.list(contactId, caller).stream().map(NeedResponse::of).toList();
     }
 
     @POST
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Record a need or goal", description = "Accepts an Idempotency-Key.")
+    @Operation(operationId = "createNeed",
+            summary = "Record a need or goal", description = "Accepts an Idempotency-Key.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = NeedResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
     public Response create(@PathParam("contactId") UUID contactId, @Valid @NotNull NeedInput input,
@@ -83,7 +84,7 @@ public class NeedResource {
     @GET
     @Path("/{needId}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "Get a need")
+    @Operation(operationId = "getNeed", summary = "Get a need")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NeedResponse.class)))
     public Response get(@PathParam("contactId") UUID contactId, @PathParam("needId") UUID needId) {
         Need need = needs.get(contactId, needId, caller);
@@ -94,7 +95,7 @@ public class NeedResource {
     @Path("/{needId}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Change a need (JSON Merge Patch)", description = "Needs If-Match.")
+    @Operation(operationId = "patchNeed", summary = "Change a need (JSON Merge Patch)", description = "Needs If-Match.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NeedResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
@@ -108,7 +109,7 @@ public class NeedResource {
     @DELETE
     @Path("/{needId}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Delete a need", description = "Needs If-Match.")
+    @Operation(operationId = "deleteNeed", summary = "Delete a need", description = "Needs If-Match.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "428", content = @Content(mediaType = PROBLEM))

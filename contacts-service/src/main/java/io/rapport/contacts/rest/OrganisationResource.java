@@ -68,7 +68,8 @@ public class OrganisationResource {
 
     @POST
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Create an organisation", description = "Accepts an Idempotency-Key.")
+    @Operation(operationId = "createOrganisation",
+            summary = "Create an organisation", description = "Accepts an Idempotency-Key.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrganisationResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
@@ -86,7 +87,8 @@ public class OrganisationResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "List organisations by name", description = "'q' matches every word as a prefix of the name.")
+    @Operation(operationId = "listOrganisations",
+            summary = "List organisations by name", description = "'q' matches every word as a prefix of the name.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationPage.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
     public OrganisationPage list(@QueryParam("q") String text,
@@ -102,7 +104,7 @@ public class OrganisationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "Get an organisation")
+    @Operation(operationId = "getOrganisation", summary = "Get an organisation")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationResponse.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id) {
@@ -112,7 +114,8 @@ public class OrganisationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Replace an organisation", description = "Needs If-Match.")
+    @Operation(operationId = "replaceOrganisation",
+            summary = "Replace an organisation", description = "Needs If-Match.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationResponse.class)))
     @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "428", content = @Content(mediaType = PROBLEM))
@@ -125,7 +128,8 @@ public class OrganisationResource {
     @Path("/{id}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Change part of an organisation (JSON Merge Patch)", description = "Needs If-Match.")
+    @Operation(operationId = "patchOrganisation",
+            summary = "Change part of an organisation (JSON Merge Patch)", description = "Needs If-Match.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
@@ -138,7 +142,8 @@ public class OrganisationResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Delete an organisation no contact works for", description = "Needs If-Match.")
+    @Operation(operationId = "deleteOrganisation",
+            summary = "Delete an organisation no contact works for", description = "Needs If-Match.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Contacts still work for it", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))

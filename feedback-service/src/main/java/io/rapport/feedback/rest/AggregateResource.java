@@ -51,7 +51,7 @@ public class AggregateResource {
     @Path("/nps")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NpsReport.class)))
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "Net Promoter Score over a period",
+    @Operation(operationId = "getNpsReport", summary = "Net Promoter Score over a period",
             description = "NPS = % promoters (9–10) − % detractors (0–6) of the responses received in the period, "
                     + "rounded to the nearest integer with halves away from zero; with counts per class and the "
                     + "response rate of the NPS surveys sent in the period. In total and, with groupBy, per owner, "
@@ -74,7 +74,7 @@ public class AggregateResource {
     @Path("/csat")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CsatReport.class)))
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "Customer satisfaction over a period",
+    @Operation(operationId = "getCsatReport", summary = "Customer satisfaction over a period",
             description = "CSAT score = % satisfied (4–5) of the responses received in the period, rounded to the "
                     + "nearest integer; with counts per class, the mean score and the response rate of the CSAT "
                     + "surveys sent in the period. In total and, with groupBy, per owner, organisation or month. A "

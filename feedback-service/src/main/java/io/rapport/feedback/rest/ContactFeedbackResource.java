@@ -37,7 +37,8 @@ public class ContactFeedbackResource {
     @GET
     @Path("/export")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Everything this service holds on a contact (its part of the GDPR export)",
+    @Operation(operationId = "exportContactFeedback",
+            summary = "Everything this service holds on a contact (its part of the GDPR export)",
             description = "Every survey sent to the contact (including those of contacts merged into it), newest "
                     + "first, each with its answer and comment. contacts-service's GET /api/v1/contacts/{id}/export "
                     + "gathers it with the other parts.")
@@ -53,7 +54,7 @@ public class ContactFeedbackResource {
     @GET
     @Path("/feedback")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "The contact's feedback history",
+    @Operation(operationId = "getContactFeedback", summary = "The contact's feedback history",
             description = "Every survey sent to the contact (including those of contacts merged into it), newest "
                     + "first, each with its answer. A rep sees only the history of contacts they own.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactFeedback.class)))

@@ -49,7 +49,7 @@ public class PublicSurveyResource {
     }
 
     @GET
-    @Operation(summary = "What the survey page shows",
+    @Operation(operationId = "viewPublicSurvey", summary = "What the survey page shows",
             description = "The questions and their scales, the client's first name and the rep's name; nothing else.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicSurvey.class)))
     public PublicSurvey view(@PathParam("token") String token, @Context HttpServerRequest http) {
@@ -60,7 +60,8 @@ public class PublicSurveyResource {
     @POST
     @Path("/response")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer the survey", description = "Once: the link answers 410 afterwards. Send the "
+    @Operation(operationId = "answerPublicSurvey",
+            summary = "Answer the survey", description = "Once: the link answers 410 afterwards. Send the "
             + "score(s) the survey asks for (npsScore 0–10, csatScore 1–5) and an optional comment.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PublicAnswer.class)))
     @APIResponse(responseCode = "400", description = "Scores out of range, or not those the survey asks",

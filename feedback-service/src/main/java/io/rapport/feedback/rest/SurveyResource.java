@@ -74,7 +74,7 @@ public class SurveyResource {
 
     @POST
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Send a survey to a contact",
+    @Operation(operationId = "createSurvey", summary = "Send a survey to a contact",
             description = "Creates a request with a single-use response token, returned only in this response (it is "
                     + "stored as a hash, so an Idempotency-Key replay answers without it). The owner is the contact's "
                     + "owner; the survey page shows the creator's name (the token's 'name' claim, else the user id). "
@@ -119,7 +119,8 @@ public class SurveyResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "List survey requests, newest first", description = "A rep sees only their own.")
+    @Operation(operationId = "listSurveys",
+            summary = "List survey requests, newest first", description = "A rep sees only their own.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown filter value or cursor, or a limit over the maximum",
             content = @Content(mediaType = PROBLEM))
@@ -146,7 +147,7 @@ public class SurveyResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "Get a survey request, with its answer once there is one")
+    @Operation(operationId = "getSurvey", summary = "Get a survey request, with its answer once there is one")
     @APIResponse(responseCode = "200", description = "The request; its version is the ETag",
             content = @Content(schema = @Schema(implementation = SurveyRequestView.class)))
     @APIResponse(responseCode = "404", description = "No such request, or not one the caller may see",
@@ -158,7 +159,7 @@ public class SurveyResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Cancel a pending survey request",
+    @Operation(operationId = "cancelSurvey", summary = "Cancel a pending survey request",
             description = "Needs If-Match with the ETag of the request. Its link answers 410 from then on.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SurveyRequestView.class)))
     @APIResponse(responseCode = "403", description = "A read-only role", content = @Content(mediaType = PROBLEM))
@@ -175,7 +176,7 @@ public class SurveyResource {
     @POST
     @Path("/{id}/response")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Record the client's answer on their behalf",
+    @Operation(operationId = "recordSurveyResponse", summary = "Record the client's answer on their behalf",
             description = "For an answer given by phone or in person (source REP). The request must be pending; its "
                     + "link answers 410 afterwards. Publishes feedback.received.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SurveyResponseView.class)))

@@ -72,7 +72,8 @@ public class CommitmentResource {
 
     @POST
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Record a commitment", description = "A promise to a contact, OPEN until fulfilled or "
+    @Operation(operationId = "createCommitment",
+            summary = "Record a commitment", description = "A promise to a contact, OPEN until fulfilled or "
             + "cancelled. The owner is the contact's owner. Publishes commitment.made. Accepts an Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; Location and ETag are set",
             content = @Content(schema = @Schema(implementation = CommitmentResponse.class)))
@@ -97,7 +98,8 @@ public class CommitmentResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "List commitments, soonest due first", description = "A rep sees only their own.")
+    @Operation(operationId = "listCommitments",
+            summary = "List commitments, soonest due first", description = "A rep sees only their own.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CommitmentPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown filter value or cursor, or a limit over the maximum",
             content = @Content(mediaType = PROBLEM))
@@ -128,7 +130,7 @@ public class CommitmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "Get a commitment")
+    @Operation(operationId = "getCommitment", summary = "Get a commitment")
     @APIResponse(responseCode = "200", description = "The commitment; its version is the ETag",
             content = @Content(schema = @Schema(implementation = CommitmentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such commitment, or not one the caller may see",
@@ -140,7 +142,8 @@ public class CommitmentResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Replace an open commitment", description = "Needs If-Match. Only an OPEN commitment "
+    @Operation(operationId = "replaceCommitment",
+            summary = "Replace an open commitment", description = "Needs If-Match. Only an OPEN commitment "
             + "changes (else 409); the contact cannot change. The new terms are published as commitment.made with a "
             + "higher version.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CommitmentResponse.class)))
@@ -159,7 +162,8 @@ public class CommitmentResource {
     @Path("/{id}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Change part of an open commitment (JSON Merge Patch, RFC 7396)",
+    @Operation(operationId = "patchCommitment",
+            summary = "Change part of an open commitment (JSON Merge Patch, RFC 7396)",
             description = "Needs If-Match. Validated like a PUT.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CommitmentResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
@@ -174,7 +178,8 @@ public class CommitmentResource {
     @POST
     @Path("/{id}/fulfil")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Mark a commitment kept", description = "Needs If-Match. Only an OPEN commitment can be "
+    @Operation(operationId = "fulfilCommitment",
+            summary = "Mark a commitment kept", description = "Needs If-Match. Only an OPEN commitment can be "
             + "fulfilled; fulfilled and cancelled are final (409): a renewed promise is a new commitment. "
             + "Publishes commitment.fulfilled.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CommitmentResponse.class)))
@@ -191,7 +196,8 @@ public class CommitmentResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Withdraw a commitment", description = "Needs If-Match and a reason. Only an OPEN "
+    @Operation(operationId = "cancelCommitment",
+            summary = "Withdraw a commitment", description = "Needs If-Match and a reason. Only an OPEN "
             + "commitment can be cancelled (409 otherwise). Publishes commitment.cancelled.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CommitmentResponse.class)))
     @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = PROBLEM))
@@ -206,7 +212,8 @@ public class CommitmentResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Delete a commitment recorded by mistake", description = "Needs If-Match. An OPEN one is "
+    @Operation(operationId = "deleteCommitment",
+            summary = "Delete a commitment recorded by mistake", description = "Needs If-Match. An OPEN one is "
             + "announced as commitment.cancelled with the reason 'deleted', so its reminders stop.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", content = @Content(mediaType = PROBLEM))

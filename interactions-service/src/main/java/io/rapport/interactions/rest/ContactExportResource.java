@@ -36,7 +36,8 @@ public class ContactExportResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Everything this service holds on a contact (its part of the GDPR export)",
+    @Operation(operationId = "exportContactInteractions",
+            summary = "Everything this service holds on a contact (its part of the GDPR export)",
             description = "Every touch-point and commitment, oldest first, including those of contacts merged into "
                     + "it. contacts-service's GET /api/v1/contacts/{id}/export gathers it with the other parts.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InteractionsExport.class)))

@@ -61,7 +61,8 @@ public class ContactTimelineResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "A contact's timeline", description = "Interactions (at occurredAt) and commitments (at "
+    @Operation(operationId = "getTimeline",
+            summary = "A contact's timeline", description = "Interactions (at occurredAt) and commitments (at "
             + "createdAt, when made) interleaved, newest first; ties broken by id, descending.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TimelinePage.class)))
     @APIResponse(responseCode = "400", description = "An unknown type, a bad period or cursor, or a limit over the "

@@ -48,7 +48,7 @@ public class FollowThroughResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "A rep's follow-through over a period",
+    @Operation(operationId = "getFollowThrough", summary = "A rep's follow-through over a period",
             description = "Of the commitments due in [from, to): how many were made (cancelled ones excepted), kept on "
                     + "time, kept late, are overdue or still pending, and the rate kept on time of those decided. "
                     + "The period defaults to the 90 days before now. A rep sees only their own.")

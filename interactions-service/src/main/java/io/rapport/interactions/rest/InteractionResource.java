@@ -72,7 +72,8 @@ public class InteractionResource {
 
     @POST
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Log an interaction", description = "The owner is the contact's owner: a rep logs only for "
+    @Operation(operationId = "createInteraction",
+            summary = "Log an interaction", description = "The owner is the contact's owner: a rep logs only for "
             + "contacts they own. Publishes interaction.logged. With an Idempotency-Key, a retry gets the first "
             + "response again; the same key with another body is 422.")
     @APIResponse(responseCode = "201", description = "Logged; Location and ETag are set",
@@ -99,7 +100,8 @@ public class InteractionResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "List interactions, newest first", description = "A rep sees only their own.")
+    @Operation(operationId = "listInteractions",
+            summary = "List interactions, newest first", description = "A rep sees only their own.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InteractionPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown filter value or cursor, or a limit over the maximum",
             content = @Content(mediaType = PROBLEM))
@@ -132,7 +134,7 @@ public class InteractionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "Get an interaction")
+    @Operation(operationId = "getInteraction", summary = "Get an interaction")
     @APIResponse(responseCode = "200", description = "The interaction; its version is the ETag",
             content = @Content(schema = @Schema(implementation = InteractionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such interaction, or not one the caller may see",
@@ -144,7 +146,8 @@ public class InteractionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Replace an interaction", description = "Needs If-Match with the ETag of the version "
+    @Operation(operationId = "replaceInteraction",
+            summary = "Replace an interaction", description = "Needs If-Match with the ETag of the version "
             + "replaced. The contact cannot change. Publishes interaction.updated when something changed.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InteractionResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
@@ -162,7 +165,7 @@ public class InteractionResource {
     @Path("/{id}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Change part of an interaction (JSON Merge Patch, RFC 7396)",
+    @Operation(operationId = "patchInteraction", summary = "Change part of an interaction (JSON Merge Patch, RFC 7396)",
             description = "Members present replace, null removes. Needs If-Match. The result is validated like a PUT.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InteractionResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
@@ -178,7 +181,8 @@ public class InteractionResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Delete an interaction", description = "Needs If-Match. Commitments made in it stay, no "
+    @Operation(operationId = "deleteInteraction",
+            summary = "Delete an interaction", description = "Needs If-Match. Commitments made in it stay, no "
             + "longer linked to it. Publishes interaction.deleted.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", content = @Content(mediaType = PROBLEM))

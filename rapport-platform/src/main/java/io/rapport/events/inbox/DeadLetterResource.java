@@ -30,14 +30,16 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "How many dead letters wait to be re-driven, by dead-letter topic")
+    @Operation(operationId = "countDeadLetters",
+            summary = "How many dead letters wait to be re-driven, by dead-letter topic")
     public Map<String, Long> pending() {
         return redrive.pending();
     }
 
     @POST
     @Path("/redrive")
-    @Operation(summary = "Applies every dead letter again; those applied before are skipped, those that fail again "
+    @Operation(operationId = "redriveDeadLetters",
+            summary = "Applies every dead letter again; those applied before are skipped, those that fail again "
             + "go back to the dead-letter topic")
     @APIResponse(responseCode = "409", description = "Another redrive is running")
     public DeadLetterRedrive.Outcome redrive() {

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ import io.smallrye.jwt.build.Jwt;
  * UI, Prometheus metrics, and no API without a valid bearer token meant for Rapport. A service's test extends it with @QuarkusTest.
  */
 public abstract class ServiceBaselineTest {
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+            "patch", "trace");
 
     /** A path of the service's API that needs a token. */
     protected abstract String protectedPath();
@@ -48,6 +52,32 @@ public abstract class ServiceBaselineTest {
     void servesOpenApiAndSwaggerUi() {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    /**
+     * Clients generated from the document name their methods after the operationIds: every operation has one, set
+     * by hand (a renamed Java method must not rename a client's method), and no two are alike.
+     */
+    @Test
+    void everyOperationHasItsOwnOperationId() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> missing = new ArrayList<>();
+        List<String> operationIds = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!HTTP_METHODS.contains(method)) {
+                return;
+            }
+            Object operationId = operation.get("operationId");
+            if (operationId == null) {
+                missing.add(method.toUpperCase() + " " + path);
+            } else {
+                operationIds.add(operationId.toString());
+            }
+        }));
+        assertThat(missing).as("operations without an operationId").isEmpty();
+        assertThat(operationIds).as("operationIds").doesNotHaveDuplicates().isNotEmpty()
+                .allMatch(id -> id.matches("[a-z][A-Za-z]+"), "lowerCamelCase");
     }
 
     @Test

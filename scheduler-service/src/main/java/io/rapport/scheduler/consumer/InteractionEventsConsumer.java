@@ -6,7 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.rapport.events.inbox.Inbox;
 import io.rapport.events.inbox.InboxConsumer;
-import io.rapport.scheduler.projection.InteractionProjector;
+import io.rapport.scheduler.projector.InteractionProjector;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;

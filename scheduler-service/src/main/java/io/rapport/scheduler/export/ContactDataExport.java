@@ -5,7 +5,7 @@ import java.util.UUID;
 import io.rapport.scheduler.health.RelationshipHealth;
 import io.rapport.scheduler.health.mapping.HealthMapper;
 import io.rapport.scheduler.projection.ContactProjection;
-import io.rapport.scheduler.projection.KnownContacts;
+import io.rapport.scheduler.projector.KnownContacts;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.mapping.TaskResponses;
 import io.rapport.security.Caller;

@@ -35,7 +35,8 @@ public class ContactExportResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Everything this service holds on a contact (its part of the GDPR export)",
+    @Operation(operationId = "exportContactTasks",
+            summary = "Everything this service holds on a contact (its part of the GDPR export)",
             description = "Every task, open or closed, and the relationship health. contacts-service's "
                     + "GET /api/v1/contacts/{id}/export gathers it with the other parts.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SchedulerExport.class)))

@@ -4,16 +4,16 @@ import java.util.UUID;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.scheduler.projection.ContactProjection;
-import io.rapport.scheduler.projection.KnownContacts;
-import io.rapport.scheduler.rules.TaskProposal;
+import io.rapport.scheduler.projector.KnownContacts;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
+import io.rapport.scheduler.task.TaskProposal;
 import io.rapport.scheduler.task.service.TaskService;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
 /**

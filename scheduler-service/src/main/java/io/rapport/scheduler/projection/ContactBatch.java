@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import io.rapport.scheduler.rules.SurveyHistory;
 import io.rapport.scheduler.task.service.ContactTasks;
 
 /**

@@ -53,7 +53,7 @@ public class FeedbackProjection extends PanacheEntityBase {
      *
      * @param contactId the contact the survey belongs to: the one it names, or the survivor of its merge
      */
-    static void recordRequest(FeedbackRequested request, UUID contactId) {
+    public static void recordRequest(FeedbackRequested request, UUID contactId) {
         FeedbackProjection survey = FeedbackProjection.<FeedbackProjection>findByIdOptional(request.requestId())
                 .orElseGet(FeedbackProjection::new);
         survey.requestId = request.requestId();
@@ -67,7 +67,7 @@ public class FeedbackProjection extends PanacheEntityBase {
      * @param contactId the contact the answer belongs to: the one it names, or the survivor of its merge
      * @return false when the answer was already recorded
      */
-    static boolean recordAnswer(FeedbackReceived feedback, UUID contactId) {
+    public static boolean recordAnswer(FeedbackReceived feedback, UUID contactId) {
         FeedbackProjection answer = FeedbackProjection.<FeedbackProjection>findByIdOptional(feedback.requestId())
                 .orElseGet(FeedbackProjection::new);
         if (answer.receivedAt != null) {

@@ -8,6 +8,7 @@ import io.rapport.scheduler.config.RulesConfig;
 import io.rapport.scheduler.projection.CommitmentProjection;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
+import io.rapport.scheduler.task.TaskProposal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** COMMITMENT_DUE: a reminder a lead time before a promise falls due; fulfilled or cancelled, it resolves. */

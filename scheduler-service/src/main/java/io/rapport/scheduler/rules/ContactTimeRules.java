@@ -8,13 +8,14 @@ import java.util.stream.Stream;
 
 import io.rapport.scheduler.projection.ContactBatch;
 import io.rapport.scheduler.projection.ContactProjection;
+import io.rapport.scheduler.projection.SurveyHistory;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.service.ContactTasks;
 import io.rapport.scheduler.task.service.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * The rules that fire as days pass rather than on an event (yearly dates, surveys due, the longest a contact may go

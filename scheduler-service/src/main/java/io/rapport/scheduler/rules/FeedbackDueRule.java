@@ -8,8 +8,10 @@ import java.util.List;
 
 import io.rapport.scheduler.config.RulesConfig;
 import io.rapport.scheduler.projection.ContactProjection;
+import io.rapport.scheduler.projection.SurveyHistory;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
+import io.rapport.scheduler.task.TaskProposal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

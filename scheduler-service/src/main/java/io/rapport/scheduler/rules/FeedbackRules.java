@@ -10,6 +10,7 @@ import io.rapport.events.contract.FeedbackReceived;
 import io.rapport.scheduler.config.RulesConfig;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
+import io.rapport.scheduler.task.TaskProposal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
+import io.rapport.scheduler.task.TaskProposal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

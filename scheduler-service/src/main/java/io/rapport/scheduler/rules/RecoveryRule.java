@@ -9,6 +9,7 @@ import io.rapport.scheduler.config.RulesConfig;
 import io.rapport.scheduler.projection.InteractionProjection;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
+import io.rapport.scheduler.task.TaskProposal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** RECOVERY: an unhappy client gets a high-priority follow-up within the recovery window (48 h by default). */

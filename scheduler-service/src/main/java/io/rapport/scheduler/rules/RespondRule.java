@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.rapport.scheduler.config.RulesConfig;
 import io.rapport.scheduler.config.RulesConfig.ZoneSource;
+import io.rapport.scheduler.config.RulesConfig;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.projection.InteractionProjection;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
+import io.rapport.scheduler.task.TaskProposal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

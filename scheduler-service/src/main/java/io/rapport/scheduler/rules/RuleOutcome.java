@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.rapport.scheduler.task.TaskProposal;
+
 /**
  * What a time-based rule wants for a contact now, and when it must look at the contact again.
  *

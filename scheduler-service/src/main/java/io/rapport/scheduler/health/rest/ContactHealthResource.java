@@ -39,7 +39,7 @@ public class ContactHealthResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "A contact's relationship health",
+    @Operation(operationId = "getContactHealth", summary = "A contact's relationship health",
             description = "The 0-100 score, its band and its components (recency against the check-in cadence, "
                     + "sentiment trend, latest NPS/CSAT, commitments kept, inbound messages awaiting a reply), each "
                     + "with its facts, sub-score, weight and explanation. A rep sees only their own contacts.")

@@ -48,7 +48,7 @@ public class OwnerHealthResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "A rep's book by relationship health",
+    @Operation(operationId = "listOwnerHealth", summary = "A rep's book by relationship health",
             description = "The rep's contacts, worst score first (then by contact id). A rep sees only their own.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HealthPage.class)))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or band",

@@ -41,7 +41,7 @@ public class AgendaResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "A rep's agenda",
+    @Operation(operationId = "getAgenda", summary = "A rep's agenda",
             description = "Overdue tasks, today's, and the next days', each most urgent first. A rep sees only their own.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Agenda.class)))
     @APIResponse(responseCode = "400", description = "An unknown time zone or a bad number of days",

@@ -15,9 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.rapport.rest.Cursor;
 import io.rapport.rest.Preconditions;
 import io.rapport.rest.QueryParams;
-import io.rapport.rest.idempotency.IdempotencyKeys;
-import io.rapport.scheduler.followup.FollowUpInput;
-import io.rapport.scheduler.followup.ManualFollowUps;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
 import io.rapport.scheduler.task.TaskPriority;
@@ -42,11 +39,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,51 +55,19 @@ public class TaskResource {
     private final TaskResponses responses;
     private final Caller caller;
     private final TasksConfig config;
-    private final ManualFollowUps followUps;
-    private final IdempotencyKeys idempotency;
-
     public TaskResource(TaskService tasks, TaskActions actions, TaskResponses responses, Caller caller,
-            TasksConfig config, ManualFollowUps followUps, IdempotencyKeys idempotency) {
+            TasksConfig config) {
         this.tasks = tasks;
         this.actions = actions;
         this.responses = responses;
         this.caller = caller;
         this.config = config;
-        this.followUps = followUps;
-        this.idempotency = idempotency;
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Add a follow-up by hand", description = "A FOLLOW_UP task for a contact the caller may "
-            + "change, owned by the contact's owner, listed and closed like the tasks the rules raise; it never "
-            + "escalates. Publishes task.created. With an Idempotency-Key, a retry gets the first response again.")
-    @APIResponse(responseCode = "201", description = "Added; Location and ETag are set",
-            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
-    @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Another rep's contact, or a read-only role",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "The contact was erased, or merged (mergedInto names the "
-            + "survivor), or has an open follow-up with this subject (otherTaskId names it)",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "Unknown contact, or Idempotency-Key reused with another body",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "503", description = "The contact is not known here yet and contacts-service could "
-            + "not be asked; retry after Retry-After seconds", content = @Content(mediaType = PROBLEM))
-    public Response add(@Valid @NotNull FollowUpInput input,
-            @Parameter(description = "Makes retries safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-            @Context UriInfo uriInfo) {
-        return idempotency.execute(idempotencyKey, caller.userId(), "tasks.add", input, () -> {
-            Task task = followUps.add(input, caller);
-            return Response.created(uriInfo.getAbsolutePathBuilder().path(task.id.toString()).build())
-                    .tag(Preconditions.etag(task.version)).entity(responses.of(task)).build();
-        });
     }
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "List tasks", description = "Filtered, sorted (soonest due first unless asked otherwise) and "
+    @Operation(operationId = "listTasks",
+            summary = "List tasks", description = "Filtered, sorted (soonest due first unless asked otherwise) and "
             + "paged with a cursor. A rep sees only their own tasks.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown filter value, sort or cursor, or a limit over the maximum",
@@ -140,7 +103,8 @@ public class TaskResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "Get a task", description = "Its version is the ETag the actions need in If-Match.")
+    @Operation(operationId = "getTask",
+            summary = "Get a task", description = "Its version is the ETag the actions need in If-Match.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id) {
@@ -151,7 +115,8 @@ public class TaskResource {
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Complete a task", description = "Needs If-Match. Publishes task.completed.")
+    @Operation(operationId = "completeTask",
+            summary = "Complete a task", description = "Needs If-Match. Publishes task.completed.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "409", description = "Already closed", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
@@ -165,7 +130,8 @@ public class TaskResource {
     @Path("/{id}/snooze")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Snooze a task until a later time", description = "Needs If-Match. Publishes task.snoozed.")
+    @Operation(operationId = "snoozeTask",
+            summary = "Snooze a task until a later time", description = "Needs If-Match. Publishes task.snoozed.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "400", description = "No or a past 'until'", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Already closed", content = @Content(mediaType = PROBLEM))
@@ -178,7 +144,8 @@ public class TaskResource {
     @Path("/{id}/dismiss")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(summary = "Dismiss a task with a reason", description = "Needs If-Match. Publishes task.dismissed.")
+    @Operation(operationId = "dismissTask",
+            summary = "Dismiss a task with a reason", description = "Needs If-Match. Publishes task.dismissed.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Already closed", content = @Content(mediaType = PROBLEM))

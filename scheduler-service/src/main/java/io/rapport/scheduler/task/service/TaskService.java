@@ -14,16 +14,16 @@ import java.util.UUID;
 
 import io.rapport.events.EventType;
 import io.rapport.events.outbox.EventPublisher;
-import io.rapport.scheduler.rules.TaskProposal;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
+import io.rapport.scheduler.task.TaskProposal;
 import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.mapping.TaskMapper;
 import io.rapport.transaction.TransactionResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /** Raises, moves and closes tasks, and publishes every change as a task event. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package io.rapport.scheduler.projection;
+package io.rapport.scheduler.projector;
 
 import java.util.HashSet;
 import java.util.List;
@@ -17,10 +17,13 @@ import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.projection.CommitmentProjection;
+import io.rapport.scheduler.projection.ContactLock;
+import io.rapport.scheduler.projection.InteractionProjection;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /** Keeps touch-points and commitments current from interaction events and re-evaluates the rules they concern. */
 @ApplicationScoped

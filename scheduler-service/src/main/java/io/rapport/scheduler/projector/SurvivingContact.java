@@ -1,13 +1,15 @@
-package io.rapport.scheduler.projection;
+package io.rapport.scheduler.projector;
 
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
 import io.rapport.events.inbox.PreloadedRows;
+import io.rapport.scheduler.projection.ContactLock;
+import io.rapport.scheduler.projection.ContactProjection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * Where a contact's history lives now. The topics are read by three consumers at once, so an interaction logged just

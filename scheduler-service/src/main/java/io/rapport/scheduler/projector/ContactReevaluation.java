@@ -1,4 +1,4 @@
-package io.rapport.scheduler.projection;
+package io.rapport.scheduler.projector;
 
 import java.time.Clock;
 import java.util.List;
@@ -7,13 +7,16 @@ import java.util.UUID;
 
 import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.scheduler.health.service.HealthService;
+import io.rapport.scheduler.projection.ContactBatch;
+import io.rapport.scheduler.projection.ContactLock;
+import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.rules.ContactTimeRules;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import io.rapport.scheduler.task.service.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * The rules that look at a contact as a whole (its check-in, its yearly dates and surveys due) and its health score

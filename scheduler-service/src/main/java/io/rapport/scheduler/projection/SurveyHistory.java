@@ -1,4 +1,4 @@
-package io.rapport.scheduler.rules;
+package io.rapport.scheduler.projection;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import io.rapport.scheduler.projection.FeedbackProjection;
 
 /**
  * What FEEDBACK_DUE needs to know of a contact's surveys.

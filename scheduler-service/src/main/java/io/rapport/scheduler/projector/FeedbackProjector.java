@@ -1,4 +1,4 @@
-package io.rapport.scheduler.projection;
+package io.rapport.scheduler.projector;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,10 +12,11 @@ import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.scheduler.projection.FeedbackProjection;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /** Surveys sent and answered: what an answer calls for is decided by the feedback rules. */
 @ApplicationScoped

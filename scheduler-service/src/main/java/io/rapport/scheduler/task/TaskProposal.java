@@ -1,9 +1,6 @@
-package io.rapport.scheduler.rules;
+package io.rapport.scheduler.task;
 
 import java.time.Instant;
-
-import io.rapport.scheduler.task.TaskKind;
-import io.rapport.scheduler.task.TaskPriority;
 
 /**
  * What a rule wants done for a contact.

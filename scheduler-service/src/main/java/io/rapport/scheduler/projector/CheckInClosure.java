@@ -1,13 +1,15 @@
-package io.rapport.scheduler.projection;
+package io.rapport.scheduler.projector;
 
 import java.util.List;
 
 import io.rapport.events.inbox.PreloadedRows;
+import io.rapport.scheduler.projection.ContactLock;
+import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.task.service.CheckInClosed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * A rep closed a check-in: the cadence counts from now (unless a touch-point comes later), and the contact's rules run

@@ -1,4 +1,4 @@
-package io.rapport.scheduler.projection;
+package io.rapport.scheduler.projector;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

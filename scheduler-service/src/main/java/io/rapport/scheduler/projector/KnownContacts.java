@@ -1,16 +1,18 @@
-package io.rapport.scheduler.projection;
+package io.rapport.scheduler.projector;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import io.rapport.contacts.lookup.ContactLookup;
-import io.rapport.contacts.lookup.ContactProblems;
 import io.rapport.contacts.lookup.ContactProblems.Use;
+import io.rapport.contacts.lookup.ContactProblems;
+import io.rapport.scheduler.projection.ContactLock;
+import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 

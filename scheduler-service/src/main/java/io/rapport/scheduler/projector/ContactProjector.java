@@ -1,4 +1,4 @@
-package io.rapport.scheduler.projection;
+package io.rapport.scheduler.projector;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,11 +17,16 @@ import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.rest.idempotency.IdempotencyKeys;
+import io.rapport.scheduler.projection.CommitmentProjection;
+import io.rapport.scheduler.projection.ContactLock;
+import io.rapport.scheduler.projection.ContactProjection;
+import io.rapport.scheduler.projection.FeedbackProjection;
+import io.rapport.scheduler.projection.InteractionProjection;
 import io.rapport.scheduler.rules.MergedFollowUps;
 import io.rapport.scheduler.rules.RuleEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /** Keeps the contact projection current from contact events and re-evaluates the contact's rules. */
 @ApplicationScoped
