@@ -1,8 +1,7 @@
 package io.rapport.contacts.export;
 
+import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,5 +18,5 @@ public interface ContactDataApi {
     @GET
     @Path("/{id}/export")
     @Produces(MediaType.APPLICATION_JSON)
-    JsonNode export(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Map<String, Object> export(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -1,12 +1,11 @@
 package io.rapport.contacts.export;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -28,7 +27,8 @@ public class ExportParts {
     static final String RETRY_AFTER = "5";
 
     /** The other services' parts of one contact's export, each what that service answers. */
-    public record Parts(JsonNode interactions, JsonNode feedback, JsonNode scheduler) {
+    public record Parts(Map<String, Object> interactions, Map<String, Object> feedback,
+            Map<String, Object> scheduler) {
     }
 
     private final ContactDataApi interactions;
@@ -54,7 +54,7 @@ public class ExportParts {
                 .build(ContactDataApi.class);
     }
 
-    private static JsonNode part(String name, ContactDataApi api, UUID contactId, String authorization) {
+    private static Map<String, Object> part(String name, ContactDataApi api, UUID contactId, String authorization) {
         try {
             return api.export(contactId, authorization);
         } catch (WebApplicationException e) {

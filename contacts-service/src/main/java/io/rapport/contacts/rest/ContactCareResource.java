@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,6 +62,8 @@ public class ContactCareResource {
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
     @Operation(operationId = "findDuplicates", summary = "Likely duplicates of a contact",
             description = "Contacts with one of its email addresses, or a similar name in the same organisation.")
+    @APIResponse(responseCode = "200", description = "The likely duplicates, each with why",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DuplicateCandidate.class)))
     public List<DuplicateCandidate> duplicates(@PathParam("id") UUID id) {
         return duplicates.candidates(id, caller).stream()
                 .map(candidate -> new DuplicateCandidate(

@@ -2,12 +2,11 @@ package io.rapport.contacts.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 @Schema(description = "Everything Rapport holds on one contact (GDPR art. 15 and 20), each service's part under its "
         + "name")
@@ -18,13 +17,13 @@ public record ContactExport(
         ContactsPart contacts,
         @Schema(type = SchemaType.OBJECT, description = "interactions-service's part: every touch-point and "
                 + "commitment (its GET /api/v1/contacts/{id}/export)")
-        JsonNode interactions,
+        Map<String, Object> interactions,
         @Schema(type = SchemaType.OBJECT, description = "feedback-service's part: every survey, its answer and "
                 + "comment (its GET /api/v1/contacts/{id}/export)")
-        JsonNode feedback,
+        Map<String, Object> feedback,
         @Schema(type = SchemaType.OBJECT, description = "scheduler-service's part: every task and the relationship "
                 + "health (its GET /api/v1/contacts/{id}/export)")
-        JsonNode scheduler) {
+        Map<String, Object> scheduler) {
 
     public record ContactsPart(ContactResponse contact, List<NeedResponse> needs,
             @Schema(description = "Contacts merged into this one") List<MergedRecord> mergedContacts) {

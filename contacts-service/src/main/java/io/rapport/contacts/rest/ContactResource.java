@@ -133,7 +133,8 @@ public class ContactResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(operationId = "getContact", summary = "Get a contact")
+    @Operation(operationId = "getContact", summary = "Get a contact", description = "Its version is the ETag a "
+            + "change needs in If-Match. A merged contact answers 404 naming the survivor, an erased one 410.")
     @APIResponse(responseCode = "200", description = "The contact; its version is the ETag",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "404", description = "No such contact, or not one the caller may see",

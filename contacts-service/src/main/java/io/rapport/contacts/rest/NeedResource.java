@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,7 +60,10 @@ public class NeedResource {
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(operationId = "listNeeds", summary = "The contact's needs and goals, oldest first")
+    @Operation(operationId = "listNeeds", summary = "The contact's needs and goals, oldest first",
+            description = "Every need recorded for the contact, open or met.")
+    @APIResponse(responseCode = "200", description = "The needs, oldest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NeedResponse.class)))
     public List<NeedResponse> list(@PathParam("contactId") UUID contactId) {
         return needs.list(contactId, caller).stream().map(NeedResponse::of).toList();
     }
@@ -84,7 +88,8 @@ public class NeedResource {
     @GET
     @Path("/{needId}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(operationId = "getNeed", summary = "Get a need")
+    @Operation(operationId = "getNeed", summary = "Get a need", description = "Its version is the ETag a change "
+            + "needs in If-Match.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NeedResponse.class)))
     public Response get(@PathParam("contactId") UUID contactId, @PathParam("needId") UUID needId) {
         Need need = needs.get(contactId, needId, caller);

@@ -104,7 +104,8 @@ public class OrganisationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(operationId = "getOrganisation", summary = "Get an organisation")
+    @Operation(operationId = "getOrganisation", summary = "Get an organisation",
+            description = "Its version is the ETag a change needs in If-Match.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationResponse.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id) {

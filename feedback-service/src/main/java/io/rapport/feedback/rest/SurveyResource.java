@@ -147,7 +147,8 @@ public class SurveyResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(operationId = "getSurvey", summary = "Get a survey request, with its answer once there is one")
+    @Operation(operationId = "getSurvey", summary = "Get a survey request, with its answer once there is one",
+            description = "Its version is the ETag a cancellation needs in If-Match; the token is never shown again.")
     @APIResponse(responseCode = "200", description = "The request; its version is the ETag",
             content = @Content(schema = @Schema(implementation = SurveyRequestView.class)))
     @APIResponse(responseCode = "404", description = "No such request, or not one the caller may see",

@@ -130,7 +130,8 @@ public class CommitmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(operationId = "getCommitment", summary = "Get a commitment")
+    @Operation(operationId = "getCommitment", summary = "Get a commitment",
+            description = "Its version is the ETag a change needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The commitment; its version is the ETag",
             content = @Content(schema = @Schema(implementation = CommitmentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such commitment, or not one the caller may see",

@@ -134,7 +134,8 @@ public class InteractionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(operationId = "getInteraction", summary = "Get an interaction")
+    @Operation(operationId = "getInteraction", summary = "Get an interaction",
+            description = "Its version is the ETag a change needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The interaction; its version is the ETag",
             content = @Content(schema = @Schema(implementation = InteractionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such interaction, or not one the caller may see",

@@ -3,6 +3,9 @@ package io.rapport.events.inbox;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,7 +34,10 @@ public class DeadLetterResource {
 
     @GET
     @Operation(operationId = "countDeadLetters",
-            summary = "How many dead letters wait to be re-driven, by dead-letter topic")
+            summary = "How many dead letters wait to be re-driven, by dead-letter topic",
+            description = "Records on this service's dead-letter topics that no redrive has read yet, by topic.")
+    @APIResponse(responseCode = "200", description = "Waiting dead letters by dead-letter topic",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Long.class)))
     public Map<String, Long> pending() {
         return redrive.pending();
     }
@@ -39,8 +45,11 @@ public class DeadLetterResource {
     @POST
     @Path("/redrive")
     @Operation(operationId = "redriveDeadLetters",
-            summary = "Applies every dead letter again; those applied before are skipped, those that fail again "
-            + "go back to the dead-letter topic")
+            summary = "Applies every dead letter again",
+            description = "Those applied before are skipped, those that fail again go back to the dead-letter topic "
+                    + "with their new reason. One redrive at a time.")
+    @APIResponse(responseCode = "200", description = "What the redrive read, applied, skipped and sent back",
+            content = @Content(schema = @Schema(implementation = DeadLetterRedrive.Outcome.class)))
     @APIResponse(responseCode = "409", description = "Another redrive is running")
     public DeadLetterRedrive.Outcome redrive() {
         try {

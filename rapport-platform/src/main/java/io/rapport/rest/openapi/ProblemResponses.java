@@ -1,0 +1,94 @@
+package io.rapport.rest.openapi;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Completes what every operation's annotations leave implicit, so that each documented response says what it is and
+ * what it carries: a problem response (4xx, 5xx) is problem+json with its schema (a 400 or 422 with the
+ * {@code violations} it lists), a response without a description gets its status's, and a Retry-After header says
+ * it is a number of seconds.
+ */
+public class ProblemResponses implements OASFilter {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM = "#/components/schemas/HttpProblem";
+    private static final String VALIDATION_PROBLEM = "#/components/schemas/HttpValidationProblem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values()
+                .forEach(ProblemResponses::complete));
+    }
+
+    private static void complete(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        for (Map.Entry<String, APIResponse> entry : operation.getResponses().getAPIResponses().entrySet()) {
+            int status = status(entry.getKey());
+            APIResponse response = entry.getValue();
+            if (response.getRef() != null) {
+                continue;
+            }
+            if (response.getDescription() == null || response.getDescription().isBlank()) {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                response.setDescription(known != null ? known.getReasonPhrase()
+                        : status == 422 ? "Unprocessable Content" : status == 428 ? "Precondition Required" : "Response");
+            }
+            if (status >= 400) {
+                describeProblem(response, status);
+            }
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach(ProblemResponses::describeHeader);
+            }
+        }
+    }
+
+    private static void describeProblem(APIResponse response, int status) {
+        if (response.getContent() == null) {
+            response.setContent(OASFactory.createContent());
+        }
+        MediaType problem = response.getContent().getMediaType(PROBLEM_JSON);
+        if (problem == null) {
+            problem = OASFactory.createMediaType();
+            response.getContent().addMediaType(PROBLEM_JSON, problem);
+        }
+        if (problem.getSchema() == null) {
+            // a 400 or 422 names each offending field; other problems carry no list
+            problem.setSchema(OASFactory.createSchema().ref(status == 400 || status == 422 ? VALIDATION_PROBLEM
+                    : PROBLEM));
+        }
+    }
+
+    private static void describeHeader(String name, Header header) {
+        if (header.getRef() == null && header.getSchema() == null && name.equalsIgnoreCase("Retry-After")) {
+            header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ZERO));
+            if (header.getDescription() == null) {
+                header.setDescription("Seconds to wait before trying again");
+            }
+        }
+    }
+
+    private static int status(String code) {
+        try {
+            return Integer.parseInt(code);
+        } catch (NumberFormatException e) {
+            return 0; // "default"
+        }
+    }
+}
