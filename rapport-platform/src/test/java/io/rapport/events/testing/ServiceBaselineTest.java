@@ -10,13 +10,18 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +83,39 @@ public abstract class ServiceBaselineTest {
         assertThat(missing).as("operations without an operationId").isEmpty();
         assertThat(operationIds).as("operationIds").doesNotHaveDuplicates().isNotEmpty()
                 .allMatch(id -> id.matches("[a-z][A-Za-z]+"), "lowerCamelCase");
+    }
+
+    /**
+     * The served document passes the linters the authors of generated clients run, with the rulesets of
+     * deploy/api-lint (installed there by deploy/local/rapport test): no error.
+     */
+    @Test
+    void theOpenApiDocumentPassesSpectralAndRedocly() throws IOException, InterruptedException {
+        Path lint = Path.of("..", "deploy", "api-lint").toAbsolutePath().normalize();
+        Path bin = lint.resolve("node_modules").resolve(".bin");
+        assertThat(bin.resolve("spectral")).as("the linters; deploy/local/rapport test installs them (npm ci in %s)",
+                lint).exists();
+        Path document = Files.createTempFile("openapi", ".json");
+        try {
+            Files.writeString(document, given().when().get("/q/openapi?format=json").then().statusCode(200)
+                    .extract().asString());
+            assertLintsClean(List.of(bin.resolve("spectral").toString(), "lint", "--ruleset",
+                    lint.resolve(".spectral.yaml").toString(), "--fail-severity", "error", document.toString()));
+            assertLintsClean(List.of(bin.resolve("redocly").toString(), "lint", "--config",
+                    lint.resolve("redocly.yaml").toString(), document.toString()));
+        } finally {
+            Files.deleteIfExists(document);
+        }
+    }
+
+    private static void assertLintsClean(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("REDOCLY_TELEMETRY", "off");
+        builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("%s finished", command.get(0)).isTrue();
+        assertThat(process.exitValue()).as("%s:%n%s", command.get(0), output).isZero();
     }
 
     @Test
