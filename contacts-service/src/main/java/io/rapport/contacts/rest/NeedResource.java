@@ -7,15 +7,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.rapport.contacts.Need;
+import io.rapport.contacts.config.ContactsConfig;
 import io.rapport.contacts.service.NeedService;
+import io.rapport.rest.Cursor;
 import io.rapport.rest.JsonMergePatch;
 import io.rapport.rest.Preconditions;
+import io.rapport.rest.QueryParams;
 import io.rapport.rest.idempotency.IdempotencyKeys;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
@@ -24,6 +28,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -31,6 +36,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -51,21 +57,32 @@ public class NeedResource {
     private final NeedService needs;
     private final IdempotencyKeys idempotency;
     private final Caller caller;
+    private final ContactsConfig config;
 
-    public NeedResource(NeedService needs, IdempotencyKeys idempotency, Caller caller) {
+    public NeedResource(NeedService needs, IdempotencyKeys idempotency, Caller caller, ContactsConfig config) {
         this.needs = needs;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.config = config;
     }
 
     @GET
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN, Roles.INTEGRATOR })
     @Operation(operationId = "listNeeds", summary = "The contact's needs and goals, oldest first",
-            description = "Every need recorded for the contact, open or met.")
-    @APIResponse(responseCode = "200", description = "The needs, oldest first",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NeedResponse.class)))
-    public List<NeedResponse> list(@PathParam("contactId") UUID contactId) {
-        return needs.list(contactId, caller).stream().map(NeedResponse::of).toList();
+            description = "Every need recorded for the contact, open or met, paged with a cursor.")
+    @APIResponse(responseCode = "200", description = "One page of the needs, oldest first",
+            content = @Content(schema = @Schema(implementation = NeedPage.class)))
+    @APIResponse(responseCode = "400", description = "A limit over the maximum, or a cursor this API did not issue",
+            content = @Content(mediaType = PROBLEM))
+    public NeedPage list(@PathParam("contactId") UUID contactId,
+            @Parameter(description = "Page size, at most 200",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limitText,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        int limit = QueryParams.limit(limitText, config.maxPageSize()); // text: "abc" is a 400, not a 404
+        List<Need> page = needs.list(contactId, caller, limit, Cursor.decode(cursor));
+        return new NeedPage(page.stream().map(NeedResponse::of).toList(),
+                Cursor.next(page, limit, NeedService::cursorAfter));
     }
 
     @POST

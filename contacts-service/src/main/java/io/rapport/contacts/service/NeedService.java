@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rapport.contacts.Contact;
 import io.rapport.contacts.Need;
 import io.rapport.contacts.rest.NeedInput;
+import io.rapport.rest.Cursor;
 import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
@@ -30,9 +31,18 @@ public class NeedService {
         this.clock = clock;
     }
 
-    public List<Need> list(UUID contactId, Caller caller) {
+    /** One page of the contact's needs, oldest first, after {@code after} (the first page when null). */
+    public List<Need> list(UUID contactId, Caller caller, int limit, Cursor after) {
         contacts.get(contactId, caller);
-        return Need.list("contact.id = ?1 order by createdAt, id", contactId);
+        if (after == null) {
+            return Need.find("contact.id = ?1 order by createdAt, id", contactId).page(0, limit).list();
+        }
+        return Need.find("contact.id = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                contactId, after.instantValue(), after.id()).page(0, limit).list();
+    }
+
+    public static Cursor cursorAfter(Need need) {
+        return new Cursor(need.createdAt.toString(), need.id);
     }
 
     @Transactional

@@ -115,7 +115,7 @@ class MergeAndPrivacyTest {
             assertThat(new ObjectMapper().readTree(updated.value()).get("doNotContact").asBoolean()).isTrue();
         }
         as(alice, "rep").when().get("/api/v1/contacts/" + survivor + "/needs")
-                .then().statusCode(200).body("description", contains("Faster reporting"));
+                .then().statusCode(200).body("items.description", contains("Faster reporting"));
         getContact(alice, "rep", duplicate).then().statusCode(404).contentType(PROBLEM_JSON)
                 .body("mergedInto", is(survivor));
     }

@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -88,7 +91,8 @@ class OrganisationAndNeedTest {
 
         as(bob, "rep").when().get("/api/v1/contacts/" + contact + "/needs").then().statusCode(404);
         as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/needs")
-                .then().statusCode(200).body("", hasSize(1)).body("[0].description", is("Close the books in one day"));
+                .then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].description", is("Close the books in one day")).body("nextCursor", nullValue());
         as(alice, "rep").body("{\"description\": \"\"}")
                 .when().post("/api/v1/contacts/" + contact + "/needs")
                 .then().statusCode(400).body("violations.field", contains("description"));
@@ -96,5 +100,24 @@ class OrganisationAndNeedTest {
         as(alice, "rep").header("If-Match", "\"1\"")
                 .when().delete("/api/v1/contacts/" + contact + "/needs/" + need).then().statusCode(204);
         as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/needs/" + need).then().statusCode(404);
+    }
+
+    @Test
+    void aContactsNeedsComePagedOldestFirst() {
+        String contact = createContact(alice, "{\"firstName\": \"Ada\"}");
+        for (String need : List.of("First", "Second", "Third")) {
+            as(alice, "rep").body("{\"description\": \"" + need + "\"}")
+                    .when().post("/api/v1/contacts/" + contact + "/needs").then().statusCode(201);
+        }
+        String cursor = as(alice, "rep").queryParam("limit", 2).when().get("/api/v1/contacts/" + contact + "/needs")
+                .then().statusCode(200).body("items.description", contains("First", "Second"))
+                .body("nextCursor", notNullValue()).extract().path("nextCursor");
+        as(alice, "rep").queryParam("limit", 2).queryParam("cursor", cursor)
+                .when().get("/api/v1/contacts/" + contact + "/needs")
+                .then().statusCode(200).body("items.description", contains("Third")).body("nextCursor", nullValue());
+        as(alice, "rep").queryParam("limit", 201).when().get("/api/v1/contacts/" + contact + "/needs")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+        as(alice, "rep").queryParam("cursor", "made-up").when().get("/api/v1/contacts/" + contact + "/needs")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
     }
 }

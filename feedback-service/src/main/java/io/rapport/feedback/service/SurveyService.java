@@ -20,8 +20,10 @@ import io.rapport.feedback.SurveyStatus;
 import io.rapport.feedback.config.FeedbackConfig;
 import io.rapport.feedback.mapping.SurveyMapper;
 import io.rapport.feedback.rest.ContactFeedback;
+import io.rapport.feedback.rest.ContactFeedbackPage;
 import io.rapport.feedback.rest.ScoreInput;
 import io.rapport.feedback.rest.SurveyRequestInput;
+import io.rapport.feedback.rest.SurveyRequestView;
 import io.rapport.rest.Cursor;
 import io.rapport.rest.input.InvalidInput;
 import io.rapport.rest.Preconditions;
@@ -170,11 +172,26 @@ public class SurveyService {
      */
     public ContactFeedback history(UUID contactId, Caller caller) {
         FeedbackContact contact = contacts.readable(contactId, caller);
-        List<SurveyRequest> requests = SurveyRequest.list("contactId = ?1 order by createdAt desc, id desc",
-                contact.id);
+        return new ContactFeedback(contact.id, views(SurveyRequest.list(
+                "contactId = ?1 order by createdAt desc, id desc", contact.id)));
+    }
+
+    /** One page of the contact's history, newest first, after {@code after} (the first page when null). */
+    public ContactFeedbackPage historyPage(UUID contactId, Caller caller, int limit, Cursor after) {
+        FeedbackContact contact = contacts.readable(contactId, caller);
+        List<SurveyRequest> page = after == null
+                ? SurveyRequest.find("contactId = ?1 order by createdAt desc, id desc", contact.id).page(0, limit)
+                        .list()
+                : SurveyRequest.find("contactId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) "
+                        + "order by createdAt desc, id desc", contact.id, after.instantValue(), after.id())
+                        .page(0, limit).list();
+        return new ContactFeedbackPage(contact.id, views(page), Cursor.next(page, limit, SurveyService::cursorAfter));
+    }
+
+    private List<SurveyRequestView> views(List<SurveyRequest> requests) {
         Map<UUID, SurveyResponse> responses = responsesTo(requests);
-        return new ContactFeedback(contact.id, requests.stream()
-                .map(request -> SurveyMapper.toView(request, responses.get(request.id), clock.instant())).toList());
+        return requests.stream()
+                .map(request -> SurveyMapper.toView(request, responses.get(request.id), clock.instant())).toList();
     }
 
     /** The responses to {@code requests}, by request id. */

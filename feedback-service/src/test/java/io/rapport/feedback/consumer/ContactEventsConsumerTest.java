@@ -178,12 +178,12 @@ class ContactEventsConsumerTest {
         as(alice, "rep").when().get("/api/v1/contacts/" + survivor + "/feedback")
                 .then().statusCode(200)
                 .body("contactId", is(survivor.toString()))
-                .body("surveys.id", containsInAnyOrder(survivorsOwn, mergedSurvey.getString("id"),
+                .body("items.id", containsInAnyOrder(survivorsOwn, mergedSurvey.getString("id"),
                         as(alice, "rep").queryParam("kind", "CSAT").queryParam("contactId", survivor.toString())
                                 .when().get("/api/v1/surveys").then().extract().path("items[0].id")))
-                .body("surveys.contactId", contains(survivor.toString(), survivor.toString(), survivor.toString()))
-                .body("surveys.find { it.id == '" + mergedSurvey.getString("id") + "' }.response.npsScore", is(10))
-                .body("surveys.find { it.id == '" + mergedSurvey.getString("id") + "' }.response.contactId",
+                .body("items.contactId", contains(survivor.toString(), survivor.toString(), survivor.toString()))
+                .body("items.find { it.id == '" + mergedSurvey.getString("id") + "' }.response.npsScore", is(10))
+                .body("items.find { it.id == '" + mergedSurvey.getString("id") + "' }.response.contactId",
                         is(survivor.toString()));
         // the merged contact's pending link still works: its answer lands on the survivor
         client(freshAddress()).body("{\"csatScore\": 4}")

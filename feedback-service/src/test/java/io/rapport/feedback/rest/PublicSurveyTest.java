@@ -161,7 +161,7 @@ class PublicSurveyTest {
             pool.shutdownNow();
         }
         as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback")
-                .then().statusCode(200).body("surveys", hasSize(1)).body("surveys[0].status", is("ANSWERED"));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].status", is("ANSWERED"));
     }
 
     @Test

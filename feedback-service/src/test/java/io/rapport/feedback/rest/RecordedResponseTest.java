@@ -106,8 +106,8 @@ class RecordedResponseTest {
         }
         JsonPath history = as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback")
                 .then().statusCode(200).extract().jsonPath();
-        List<Integer> scores = history.getList("surveys.response.csatScore", Integer.class);
-        List<String> classes = history.getList("surveys.response.csatClass", String.class);
+        List<Integer> scores = history.getList("items.response.csatScore", Integer.class);
+        List<String> classes = history.getList("items.response.csatClass", String.class);
         for (int i = 0; i < scores.size(); i++) {
             assertThat(classes.get(i)).isEqualTo(expected[scores.get(i)]);
         }
@@ -152,15 +152,23 @@ class RecordedResponseTest {
 
         as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback")
                 .then().statusCode(200)
-                .body("surveys.id", contains(second, first))
-                .body("surveys.status", contains("ANSWERED", "PENDING"))
-                .body("surveys[0].response.csatClass", is("DISSATISFIED"))
-                .body("surveys[1].response", nullValue())
-                .body("surveys[0].token", nullValue());
+                .body("items.id", contains(second, first))
+                .body("items.status", contains("ANSWERED", "PENDING"))
+                .body("items[0].response.csatClass", is("DISSATISFIED"))
+                .body("items[1].response", nullValue())
+                .body("items[0].token", nullValue());
         as(bob, "rep").when().get("/api/v1/contacts/" + contact + "/feedback").then().statusCode(404)
                 .contentType(PROBLEM_JSON);
         as("carol", "manager").when().get("/api/v1/contacts/" + contact + "/feedback").then().statusCode(200);
         as("ivan", "integrator").when().get("/api/v1/contacts/" + contact + "/feedback").then().statusCode(200);
+        // paged: one survey a page, newest first
+        String cursor = as(alice, "rep").queryParam("limit", 1).when().get("/api/v1/contacts/" + contact + "/feedback")
+                .then().statusCode(200).body("items.id", contains(second)).extract().path("nextCursor");
+        as(alice, "rep").queryParam("limit", 1).queryParam("cursor", cursor)
+                .when().get("/api/v1/contacts/" + contact + "/feedback")
+                .then().statusCode(200).body("items.id", contains(first));
+        as(alice, "rep").queryParam("cursor", "made-up").when().get("/api/v1/contacts/" + contact + "/feedback")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
         as(alice, "rep").when().get("/api/v1/contacts/" + UUID.randomUUID() + "/feedback").then().statusCode(404);
         as(alice, "rep").when().get("/api/v1/contacts/not-a-uuid/feedback").then().statusCode(404);
     }

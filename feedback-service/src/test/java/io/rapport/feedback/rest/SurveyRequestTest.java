@@ -192,7 +192,7 @@ class SurveyRequestTest {
                 .body("violations.field", contains("expiresAt"));
         as(alice, "rep").body("not json").when().post("/api/v1/surveys").then().statusCode(400);
         as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback")
-                .then().statusCode(200).body("surveys", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

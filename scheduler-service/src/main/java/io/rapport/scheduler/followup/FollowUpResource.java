@@ -51,9 +51,10 @@ public class FollowUpResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.REP, Roles.MANAGER, Roles.ADMIN })
-    @Operation(operationId = "addFollowUp", summary = "Add a follow-up by hand", description = "A FOLLOW_UP task for a contact the caller may "
-            + "change, owned by the contact's owner, listed and closed like the tasks the rules raise; it never "
-            + "escalates. Publishes task.created. With an Idempotency-Key, a retry gets the first response again.")
+    @Operation(operationId = "addFollowUp", summary = "Add a follow-up by hand",
+            description = "A FOLLOW_UP task for a contact the caller may change, owned by the contact's owner, listed "
+                    + "and closed like the tasks the rules raise; it never escalates. Publishes task.created. With an "
+                    + "Idempotency-Key, a retry gets the first response again.")
     @APIResponse(responseCode = "201", description = "Added; Location and ETag are set",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))

@@ -9,6 +9,7 @@ import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.projection.InteractionProjection;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskKind;
+import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.service.ContactTasks;
 import io.rapport.scheduler.task.service.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,8 @@ public class MergedFollowUps {
     private static final Set<String> ABOUT_ONE_ITEM = Set.copyOf(List.of(RespondRule.NAME, RecoveryRule.NAME,
             CommitmentDueRule.NAME, FeedbackRules.RECOVERY, FeedbackRules.APPRECIATION));
 
+    private static final List<TaskStatus> HANDLED_BY_A_REP = List.of(TaskStatus.COMPLETED, TaskStatus.DISMISSED);
+
     private final TaskService tasks;
     private final RuleEvaluator rules;
 
@@ -56,6 +59,13 @@ public class MergedFollowUps {
                 if (ABOUT_ONE_ITEM.contains(task.rule) || task.kind == TaskKind.FOLLOW_UP) {
                     tasks.carryOver(task, survivorTasks, survivorId, survivor != null ? survivor.owner : task.owner,
                             eventId);
+                }
+            }
+            // what a rep already handled stays handled: a later version of the item must not raise it again
+            for (Task task : Task.<Task>list("contactId = ?1 and status in ?2", mergedId, HANDLED_BY_A_REP)) {
+                if (ABOUT_ONE_ITEM.contains(task.rule)) {
+                    tasks.carryOverClosed(task, survivorTasks, survivorId,
+                            survivor != null ? survivor.owner : task.owner);
                 }
             }
         }

@@ -161,6 +161,26 @@ class MergedFollowUpsTest {
         assertThat(openSubjects(survivor)).containsOnlyKeys("CHECK_IN");
     }
 
+    @Test
+    void aFollowUpARepClosedOnTheDuplicateIsNotRaisedAgainOnTheSurvivor() {
+        UUID message = UUID.randomUUID();
+        Instant sent = Instant.parse("2026-03-05T10:00:00Z");
+        duplicate.interaction(message, 0, "EMAIL", "INBOUND", sent, true, null, null);
+        await().atMost(RulesFixture.BOUND).untilAsserted(() -> assertThat(openSubjects(duplicate))
+                .containsKey("interaction:" + message + " RESPOND"));
+        complete(openSubjects(duplicate).get("interaction:" + message + " RESPOND"));
+
+        merge();
+        await().atMost(RulesFixture.BOUND).untilAsserted(() -> assertThat(openSubjects(duplicate)).isEmpty());
+        // a later version of the message (its subject corrected, say) comes for the duplicate, after the merge
+        duplicate.interaction(message, 1, "EMAIL", "INBOUND", sent, true, null, null);
+        duplicate.awaitMarker();
+
+        assertThat(openSubjects(survivor)).containsOnlyKeys("CHECK_IN");
+        assertThat(survivor.tasks(null).getString("items.find { it.subject == 'interaction:" + message + "' }.status"))
+                .isEqualTo("COMPLETED");
+    }
+
     private void merge() {
         duplicate.send(EventType.CONTACT_MERGED, """
                 {"mergedId": "%s", "survivorId": "%s", "mergedAt": "%s"}"""
@@ -194,6 +214,13 @@ class MergedFollowUpsTest {
             assertThat(bySubject.put(key, task)).as("a second open task for " + key).isNull();
         }
         return bySubject;
+    }
+
+    private void complete(Map<String, Object> task) {
+        given().header("Authorization", bearer(duplicate.rep, "rep")).contentType("application/json")
+                .header("If-Match", "\"" + task.get("version") + "\"").body("{\"note\": \"called her back\"}")
+                .when().post("/api/v1/tasks/" + task.get("id") + "/complete")
+                .then().statusCode(200);
     }
 
     private void snooze(Map<String, Object> task, String until) {

@@ -76,6 +76,12 @@ public final class ContactTasks {
         return openedHere.contains(task.id);
     }
 
+    /** A task written closed, as a record that it was handled: raised, never open. */
+    void raisedClosed(Task task) {
+        raised.add(task.id);
+        openedHere.add(task.id);
+    }
+
     void closed(Task task) {
         open.remove(task);
     }

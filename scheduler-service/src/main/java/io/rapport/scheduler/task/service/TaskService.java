@@ -85,8 +85,7 @@ public class TaskService {
      */
     @Transactional(TxType.MANDATORY)
     public void carryOver(Task task, ContactTasks contactTasks, UUID contactId, String owner, String sourceEventId) {
-        TaskProposal proposal = new TaskProposal(task.rule, task.kind, task.subject, task.window, task.priority,
-                task.dueAt, task.reason, task.escalateAt);
+        TaskProposal proposal = proposalOf(task);
         UUID id = taskId(proposal, contactId);
         if (contactTasks.wasRaised(id) || contactTasks.open(task.kind, task.subject).isPresent()) {
             return;
@@ -109,6 +108,32 @@ public class TaskService {
         task.sourceEventIds = List.of();
         open(task, tasksOf(contactId));
         return task;
+    }
+
+    /**
+     * Records on a merge's survivor that a rep closed (completed or dismissed) another contact's task: under the id
+     * its rule gives it there, closed as it was, so that a later version of what it was about does not raise it
+     * again. Published as nothing: for the tasks' consumers it was closed already.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void carryOverClosed(Task task, ContactTasks contactTasks, UUID contactId, String owner) {
+        TaskProposal proposal = proposalOf(task);
+        UUID id = taskId(proposal, contactId);
+        if (contactTasks.wasRaised(id)) {
+            return;
+        }
+        Task closed = newTask(id, proposal, contactId, owner);
+        closed.status = task.status;
+        closed.resolution = task.resolution;
+        closed.sweepAt = null;
+        closed.sourceEventIds = task.sourceEventIds;
+        closed.persist();
+        contactTasks.raisedClosed(closed);
+    }
+
+    private static TaskProposal proposalOf(Task task) {
+        return new TaskProposal(task.rule, task.kind, task.subject, task.window, task.priority, task.dueAt,
+                task.reason, task.escalateAt);
     }
 
     private Task newTask(UUID id, TaskProposal proposal, UUID contactId, String owner) {
