@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -15,27 +13,21 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Completes what every operation's annotations leave implicit, so that each documented response says what it is and
+ * Completes what the operations' annotations leave implicit, so that each documented response says what it is and
  * what it carries: a problem response (4xx, 5xx) is problem+json with its schema (a 400 or 422 with the
  * {@code violations} it lists), a response without a description gets its status's, and a Retry-After header says
  * it is a number of seconds.
  */
-public class ProblemResponses implements OASFilter {
+final class ProblemResponses {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM = "#/components/schemas/HttpProblem";
     private static final String VALIDATION_PROBLEM = "#/components/schemas/HttpValidationProblem";
 
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values()
-                .forEach(ProblemResponses::complete));
+    private ProblemResponses() {
     }
 
-    private static void complete(Operation operation) {
+    static void complete(Operation operation) {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
@@ -48,7 +40,8 @@ public class ProblemResponses implements OASFilter {
             if (response.getDescription() == null || response.getDescription().isBlank()) {
                 Response.Status known = Response.Status.fromStatusCode(status);
                 response.setDescription(known != null ? known.getReasonPhrase()
-                        : status == 422 ? "Unprocessable Content" : status == 428 ? "Precondition Required" : "Response");
+                        : status == 422 ? "Unprocessable Content"
+                        : status == 428 ? "Precondition Required" : "Response");
             }
             if (status >= 400) {
                 describeProblem(response, status);

@@ -1,0 +1,73 @@
+package io.rapport.rest.openapi;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+/**
+ * A PATCH body is read as a Jackson tree, which the scanner documents as the tree's Java internals. It is a JSON Merge
+ * Patch (RFC 7396) of the resource's input: said so, naming that input (the body of the PUT on the same path, or of
+ * the POST that creates the resource), and the tree's internals leave the document.
+ */
+final class MergePatchBodies {
+
+    private static final String TREE = "#/components/schemas/JsonNode";
+
+    private MergePatchBodies() {
+    }
+
+    static void describe(OpenAPI openAPI, Map<String, PathItem> paths) {
+        boolean replaced = false;
+        for (Map.Entry<String, PathItem> path : paths.entrySet()) {
+            Operation patch = path.getValue().getPATCH();
+            if (patch == null || patch.getRequestBody() == null || patch.getRequestBody().getContent() == null) {
+                continue;
+            }
+            String input = inputOf(paths, path.getKey());
+            for (MediaType body : patch.getRequestBody().getContent().getMediaTypes().values()) {
+                if (body.getSchema() != null && TREE.equals(body.getSchema().getRef())) {
+                    body.setSchema(mergePatchOf(input));
+                    replaced = true;
+                }
+            }
+        }
+        if (replaced && openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().removeSchema("JsonNode");
+            openAPI.getComponents().removeSchema("JsonNodeType");
+        }
+    }
+
+    private static Schema mergePatchOf(String input) {
+        String of = input == null ? "the resource's input" : input;
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("A JSON Merge Patch (RFC 7396) of " + of + ": each member present replaces the "
+                        + "resource's, null removes it, members left out stay as they are; the result is validated as "
+                        + "a whole " + of + " would be");
+    }
+
+    /** The name of the input schema the resource is written with: its PUT's body, else its collection's POST's. */
+    private static String inputOf(Map<String, PathItem> paths, String path) {
+        String put = bodySchemaName(paths.get(path) == null ? null : paths.get(path).getPUT());
+        if (put != null) {
+            return put;
+        }
+        int lastSegment = path.lastIndexOf('/');
+        PathItem collection = lastSegment > 0 ? paths.get(path.substring(0, lastSegment)) : null;
+        return bodySchemaName(collection == null ? null : collection.getPOST());
+    }
+
+    private static String bodySchemaName(Operation operation) {
+        if (operation == null || operation.getRequestBody() == null
+                || operation.getRequestBody().getContent() == null) {
+            return null;
+        }
+        MediaType json = operation.getRequestBody().getContent().getMediaType("application/json");
+        String ref = json == null || json.getSchema() == null ? null : json.getSchema().getRef();
+        return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
+    }
+}
