@@ -1,6 +1,8 @@
 package io.rapport.contacts;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -27,4 +29,20 @@ public class MergedContact extends PanacheEntityBase {
 
     @Column(name = "merged_by")
     public String mergedBy;
+
+    /** Every contact merged into {@code survivorId}, directly or through a chain of merges, in the order merged. */
+    public static List<MergedContact> into(UUID survivorId) {
+        List<MergedContact> all = new ArrayList<>();
+        List<UUID> survivors = new ArrayList<>(List.of(survivorId));
+        for (int i = 0; i < survivors.size(); i++) {
+            for (MergedContact merged : MergedContact.<MergedContact>list("survivorId = ?1 order by mergedAt, id",
+                    survivors.get(i))) {
+                if (!survivors.contains(merged.id)) {
+                    all.add(merged);
+                    survivors.add(merged.id);
+                }
+            }
+        }
+        return all;
+    }
 }

@@ -1,6 +1,8 @@
 package io.rapport.feedback;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -42,4 +44,14 @@ public class FeedbackContact extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The contact and every contact merged into it, directly or through a chain of merges. */
+    public static List<UUID> withMergedInto(UUID contactId) {
+        List<UUID> all = new ArrayList<>(List.of(contactId));
+        for (int i = 0; i < all.size(); i++) {
+            FeedbackContact.<FeedbackContact>list("mergedInto", all.get(i)).stream()
+                    .map(merged -> merged.id).filter(id -> !all.contains(id)).forEach(all::add);
+        }
+        return all;
+    }
 }

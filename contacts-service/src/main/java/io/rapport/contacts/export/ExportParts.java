@@ -58,10 +58,21 @@ public class ExportParts {
         try {
             return api.export(contactId, authorization);
         } catch (WebApplicationException e) {
-            throw unavailable(name, contactId, "it answered " + e.getResponse().getStatus());
+            int status = e.getResponse().getStatus();
+            // a refusal will not go away by retrying (the contact unknown there, say): no Retry-After for it
+            throw status < 500 ? refused(name, contactId, status)
+                    : unavailable(name, contactId, "it answered " + status);
         } catch (ProcessingException e) {
             throw unavailable(name, contactId, e.getMessage());
         }
+    }
+
+    private static HttpProblem refused(String name, UUID contactId, int status) {
+        LOG.errorf("The %s part of contact %s's export was refused with %d", name, contactId, status);
+        return HttpProblem.builder().withStatus(Response.Status.BAD_GATEWAY).withTitle("Bad Gateway")
+                .withDetail("The " + name + " part of the export was refused (" + status + "); the export cannot be "
+                        + "given complete")
+                .build();
     }
 
     private static HttpProblem unavailable(String name, UUID contactId, String reason) {

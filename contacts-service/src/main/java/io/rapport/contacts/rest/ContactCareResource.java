@@ -108,6 +108,8 @@ public class ContactCareResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactExport.class)))
     @APIResponse(responseCode = "410", description = "The contact was erased",
             content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "502", description = "A service refused to give its part",
+            content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "503", description = "A service could not give its part; retry after Retry-After "
             + "seconds", content = @Content(mediaType = "application/problem+json"))
     public ContactExport export(@PathParam("id") UUID id,

@@ -49,7 +49,7 @@ public class PrivacyService {
         Contact contact = contacts.get(id, caller);
         List<NeedResponse> needs = Need.<Need>list("contact.id = ?1 order by createdAt, id", id).stream()
                 .map(NeedResponse::of).toList();
-        List<ContactExport.MergedRecord> merged = MergedContact.<MergedContact>list("survivorId", id).stream()
+        List<ContactExport.MergedRecord> merged = MergedContact.into(id).stream()
                 .map(record -> new ContactExport.MergedRecord(record.id, record.mergedAt)).toList();
         ContactExport.ContactsPart own = new ContactExport.ContactsPart(
                 ContactMapper.toResponse(contact, contacts.effectiveCadence(contact)), needs, merged);
@@ -67,7 +67,14 @@ public class PrivacyService {
         Contact contact = contacts.get(id, caller);
         Preconditions.requireIfMatch(ifMatch, contact.version);
         Instant now = clock.instant();
+        // stored responses a retry would replay: the contact's creation and its needs', and those of the contacts
+        // merged into it, whose data became its own (only a survivor can be erased)
         idempotency.forgetResponsesNaming("id", id);
+        idempotency.forgetResponsesNaming("contactId", id);
+        for (MergedContact merged : MergedContact.into(id)) {
+            idempotency.forgetResponsesNaming("id", merged.id);
+            idempotency.forgetResponsesNaming("contactId", merged.id);
+        }
         contact.delete();
         ErasedContact erased = new ErasedContact();
         erased.id = id;

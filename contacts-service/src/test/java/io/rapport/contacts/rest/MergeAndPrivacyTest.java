@@ -244,4 +244,30 @@ class MergeAndPrivacyTest {
         as("root", "admin").queryParam("q", "poetry").when().get("/api/v1/contacts")
                 .then().statusCode(200).body("items.id", not(hasItem(contact)));
     }
+
+    @Test
+    void erasingASurvivorForgetsTheStoredResponsesAboutWhatWasMergedIntoIt() {
+        String createKey = UUID.randomUUID().toString();
+        String needKey = UUID.randomUUID().toString();
+        String survivor = createContact(alice, "{\"firstName\": \"Ada\"}");
+        String duplicate = as(alice, "rep").header("Idempotency-Key", createKey)
+                .body("{\"firstName\": \"Augusta\", \"personalNotes\": \"fears flying\"}")
+                .when().post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        as(alice, "rep").header("Idempotency-Key", needKey).body("{\"description\": \"Aisle seats\"}")
+                .when().post("/api/v1/contacts/" + duplicate + "/needs").then().statusCode(201);
+        String etag = as(alice, "rep").header("If-Match", "\"0\"").body("{\"duplicateId\": \"" + duplicate + "\"}")
+                .when().post("/api/v1/contacts/" + survivor + "/merge").then().statusCode(200).extract().header("ETag");
+
+        as("root", "admin").header("If-Match", etag).when().delete("/api/v1/contacts/" + survivor)
+                .then().statusCode(204);
+
+        // retries with the keys used before the merge replay nothing: they are new requests now
+        as(alice, "rep").header("Idempotency-Key", createKey)
+                .body("{\"firstName\": \"Augusta\", \"personalNotes\": \"fears flying\"}")
+                .when().post("/api/v1/contacts").then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue()).body("id", not(duplicate));
+        as(alice, "rep").header("Idempotency-Key", needKey).body("{\"description\": \"Aisle seats\"}")
+                .when().post("/api/v1/contacts/" + duplicate + "/needs").then().statusCode(404)
+                .header("Idempotent-Replayed", nullValue());
+    }
 }

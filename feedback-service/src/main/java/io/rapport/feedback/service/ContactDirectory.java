@@ -39,6 +39,7 @@ public class ContactDirectory {
             ContactProblems.refuseIfGone(id, lookUp(id), Use.RECORD);
             contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_WRITE);
         }
+        refuseIfGoneBeforeItsSnapshot(contact, Use.RECORD);
         if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
             throw ContactProblems.unknown(id);
         }
@@ -56,11 +57,23 @@ public class ContactDirectory {
             ContactProblems.refuseIfGone(id, lookUp(id), Use.READ);
             contact = FeedbackContact.findById(id);
         }
+        refuseIfGoneBeforeItsSnapshot(contact, Use.READ);
         if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
             throw new NotFoundException("No contact " + id);
         }
         checkStillThere(contact, Use.READ);
         return contact;
+    }
+
+    /**
+     * A merge or erasure that arrived before any snapshot leaves a row that does not say whose contact it was: only
+     * contacts-service can tell whether the caller may learn that it was merged or erased. Asked without projecting
+     * (the row may be locked by this transaction).
+     */
+    private void refuseIfGoneBeforeItsSnapshot(FeedbackContact contact, Use use) {
+        if (contact != null && contact.owner == null && (contact.erased || contact.mergedInto != null)) {
+            ContactProblems.refuseIfGone(contact.id, lookup.find(contact.id), use);
+        }
     }
 
     private static void checkStillThere(FeedbackContact contact, Use use) {

@@ -131,6 +131,16 @@ public class ContactProjector implements EventHandler {
                 .executeUpdate();
         // stored first responses of idempotent creates name the contact: they must not bring the data back
         idempotency.forgetResponsesNaming("contactId", id);
+        // the contacts merged into it are part of it (only a survivor can be erased): their surveys were re-pointed
+        // here and are gone; what the projection and the stored responses hold of them goes too
+        for (UUID merged : FeedbackContact.withMergedInto(id)) {
+            if (!merged.equals(id)) {
+                FeedbackContact mergedContact = FeedbackContact.findById(merged);
+                mergedContact.firstName = null;
+                mergedContact.organisationId = null;
+                idempotency.forgetResponsesNaming("contactId", merged);
+            }
+        }
     }
 
     /**
@@ -143,6 +153,7 @@ public class ContactProjector implements EventHandler {
             contact = new FeedbackContact();
             contact.id = id;
             contact.snapshotVersion = Long.MAX_VALUE; // no later snapshot may revive it
+            contact.updatedAt = clock.instant(); // before persist: the insert may be written at once
             contact.persist();
         }
         contact.updatedAt = clock.instant();

@@ -1,19 +1,27 @@
 package io.rapport.feedback.rest;
 
+import static io.rapport.feedback.testing.FeedbackApi.BOUND;
 import static io.rapport.feedback.testing.FeedbackApi.PROBLEM_JSON;
 import static io.rapport.feedback.testing.FeedbackApi.as;
 import static io.rapport.feedback.testing.FeedbackApi.createSurvey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.events.EventType;
+import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.ConsumerAssignments;
 import io.rapport.events.testing.ContactsServiceStub;
 import io.rapport.feedback.FeedbackContact;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
 
 /**
  * A contact whose event has not reached this service yet: a survey for it is created all the same (the contact is
@@ -25,6 +33,9 @@ import io.rapport.feedback.FeedbackContact;
 class UnprojectedContactTest {
 
     private final String rep = "rep-" + UUID.randomUUID();
+
+    @Inject
+    KafkaClientService kafka;
 
     @Test
     void aSurveyForAContactOnlyContactsServiceKnowsYetIsCreated() {
@@ -63,6 +74,27 @@ class UnprojectedContactTest {
         as("root", "admin").queryParam("contactId", unanswerable).get("/api/v1/surveys")
                 .then().statusCode(200).body("items", hasSize(0));
         assertThat(FeedbackContact.<FeedbackContact>findByIdOptional(unanswerable)).isEmpty();
+    }
+
+    @Test
+    void aContactMergedBeforeAnySnapshotReachedUsIsAnsweredAsContactsServiceSeesIt() {
+        ConsumerAssignments.await(kafka, "contact-events");
+        UUID merged = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        try (CloudEventSender sender = CloudEventSender.local()) {
+            sender.send(EventType.CONTACT_MERGED, UUID.randomUUID().toString(), merged.toString(), merged.toString(),
+                    Instant.now(), """
+                            {"mergedId": "%s", "survivorId": "%s", "mergedAt": "%s"}"""
+                            .formatted(merged, survivor, Instant.now()));
+        }
+        // the merge leaves a row that does not say whose contact it was
+        await().atMost(BOUND).pollInSameThread().until(() -> FeedbackContact.<FeedbackContact>findByIdOptional(merged)
+                .map(row -> survivor.equals(row.mergedInto)).orElse(false));
+        ContactsServiceStub.merged(merged, survivor);
+
+        survey(merged).then().statusCode(409).contentType(PROBLEM_JSON).body("mergedInto", is(survivor.toString()));
+        as(rep, "rep").get("/api/v1/contacts/" + merged + "/feedback")
+                .then().statusCode(404).body("mergedInto", is(survivor.toString()));
     }
 
     private io.restassured.response.Response survey(UUID contact) {

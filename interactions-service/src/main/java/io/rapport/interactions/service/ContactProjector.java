@@ -170,7 +170,10 @@ public class ContactProjector implements EventHandler {
                 .setParameter(1, erased.id()).executeUpdate();
         entityManager.createQuery("delete from Interaction where contactId = :contact")
                 .setParameter("contact", erased.id()).executeUpdate();
-        // stored create responses replayed to retries hold the summary and the rest: forget them too
-        idempotency.forgetResponsesNaming("contactId", erased.id());
+        // stored create responses replayed to retries hold the summary and the rest: forget them too, and those
+        // about the contacts merged into it, whose records became its own (only a survivor can be erased)
+        for (UUID id : KnownContact.withMergedInto(erased.id())) {
+            idempotency.forgetResponsesNaming("contactId", id);
+        }
     }
 }

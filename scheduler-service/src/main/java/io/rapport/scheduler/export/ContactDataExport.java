@@ -32,7 +32,7 @@ public class ContactDataExport {
         RelationshipHealth health = RelationshipHealth.findById(contact.contactId);
         return new SchedulerExport(contact.contactId,
                 responses.of(Task.<Task>list("contactId in ?1 order by createdAt, id",
-                        contacts.withMergedInto(contact.contactId))),
+                        ContactProjection.withMergedInto(contact.contactId))),
                 health == null ? null : HealthMapper.toResponse(health));
     }
 }

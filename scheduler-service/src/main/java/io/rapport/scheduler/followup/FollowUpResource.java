@@ -70,6 +70,7 @@ public class FollowUpResource {
     public Response add(@Valid @NotNull FollowUpInput input,
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Context UriInfo uriInfo) {
+        followUps.prepare(input); // may wait for contacts-service: before the transaction, not in it
         return idempotency.execute(idempotencyKey, caller.userId(), "tasks.add", input, () -> {
             Task task = followUps.add(input, caller);
             return Response.created(uriInfo.getAbsolutePathBuilder().path(task.id.toString()).build())

@@ -35,6 +35,11 @@ public class ManualFollowUps {
         this.contacts = contacts;
     }
 
+    /** Before {@link #add}, outside its transaction: a contact not projected yet is read from contacts-service. */
+    public void prepare(FollowUpInput input) {
+        contacts.projectForRecord(input.contactId());
+    }
+
     /**
      * Adds the follow-up for a contact the caller may change: 422 when the contact is unknown to them, 409 when it
      * was erased or merged, or already has an open follow-up with this subject (naming it in {@code otherTaskId}).

@@ -96,4 +96,14 @@ public class ContactProjection extends PanacheEntityBase {
     public boolean isReachable() {
         return erasedAt == null && mergedInto == null && !doNotContact && !"FORMER".equals(lifecycleStage);
     }
+
+    /** The contact and every contact merged into it, directly or through a chain of merges. */
+    public static List<UUID> withMergedInto(UUID contactId) {
+        List<UUID> all = new ArrayList<>(List.of(contactId));
+        for (int i = 0; i < all.size(); i++) {
+            ContactProjection.<ContactProjection>list("mergedInto", all.get(i)).stream()
+                    .map(merged -> merged.contactId).filter(id -> !all.contains(id)).forEach(all::add);
+        }
+        return all;
+    }
 }

@@ -143,6 +143,18 @@ public class ContactProjector implements EventHandler {
         ContactProjection contact = ContactProjection.findById(erased.id());
         if (contact != null) {
             contact.erasedAt = erased.erasedAt();
+        }
+        // the contacts merged into it are part of it (only a survivor can be erased): nothing of theirs stays
+        // either
+        for (UUID id : ContactProjection.withMergedInto(erased.id())) {
+            forget(id, eventId);
+        }
+        reevaluation.touched(erased.id(), eventId); // its score goes
+    }
+
+    private void forget(UUID contactId, String eventId) {
+        ContactProjection contact = ContactProjection.findById(contactId);
+        if (contact != null) {
             contact.displayName = "";
             contact.timezone = null;
             contact.importantDates = new ArrayList<>();
@@ -150,12 +162,11 @@ public class ContactProjector implements EventHandler {
             contact.sweepAt = null;
             contact.updatedAt = clock.instant();
         }
-        InteractionProjection.delete("contactId", erased.id());
-        CommitmentProjection.delete("contactId", erased.id());
-        FeedbackProjection.delete("contactId", erased.id());
-        rules.erase(erased.id(), eventId);
-        idempotency.forgetResponsesNaming("contactId", erased.id()); // a task added by hand, replayed to a retry
-        reevaluation.touched(erased.id(), eventId); // its score goes
+        InteractionProjection.delete("contactId", contactId);
+        CommitmentProjection.delete("contactId", contactId);
+        FeedbackProjection.delete("contactId", contactId);
+        rules.erase(contactId, eventId);
+        idempotency.forgetResponsesNaming("contactId", contactId); // a task added by hand, replayed to a retry
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.rapport.scheduler.projector;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import io.rapport.contacts.lookup.ContactLookup;
@@ -35,13 +33,22 @@ public class KnownContacts {
     }
 
     /**
+     * Makes sure the projection knows the contact before a task is recorded for it: one it does not know yet is read
+     * from contacts-service and projected, in a transaction of its own that takes the contact's lock (409 when
+     * contacts-service says it was erased or merged). Call it before the recording transaction begins: it waits for
+     * contacts-service, and must neither hold a connection nor the contact's lock meanwhile.
+     */
+    public void projectForRecord(UUID contactId) {
+        projectIfUnknown(contactId, Use.RECORD);
+    }
+
+    /**
      * The contact a new task is recorded for, locked against the consumers until the caller's transaction ends: 422
-     * when unknown to the caller, 409 when erased or merged (naming the survivor), 403 for a read-only caller.
+     * when unknown to the caller (call {@link #projectForRecord} first), 409 when erased or merged (naming the
+     * survivor), 403 for a read-only caller.
      */
     @Transactional(TxType.MANDATORY)
     public ContactProjection forRecord(UUID contactId, Caller caller) {
-        // asked before the lock is taken: projecting the answer takes the lock in a transaction of its own
-        projectIfUnknown(contactId, Use.RECORD);
         contactLock.lock(contactId);
         ContactProjection contact = ContactProjection.findById(contactId);
         // another rep's contact is as unknown as a missing one, as contacts-service answers it
@@ -67,16 +74,6 @@ public class KnownContacts {
         }
         checkStillThere(contact, Use.READ);
         return contact;
-    }
-
-    /** The contact and every contact merged into it, directly or through a chain of merges. */
-    public List<UUID> withMergedInto(UUID contactId) {
-        List<UUID> all = new ArrayList<>(List.of(contactId));
-        for (int i = 0; i < all.size(); i++) {
-            ContactProjection.<ContactProjection>list("mergedInto", all.get(i)).stream()
-                    .map(merged -> merged.contactId).filter(id -> !all.contains(id)).forEach(all::add);
-        }
-        return all;
     }
 
     private void projectIfUnknown(UUID contactId, Use use) {
