@@ -1,11 +1,11 @@
 package io.rapport.interactions;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rapport.contacts.lookup.MergeChain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,11 +43,7 @@ public class KnownContact extends PanacheEntityBase {
 
     /** The contact and every contact merged into it, directly or through a chain of merges. */
     public static List<UUID> withMergedInto(UUID contactId) {
-        List<UUID> all = new ArrayList<>(List.of(contactId));
-        for (int i = 0; i < all.size(); i++) {
-            KnownContact.<KnownContact>list("mergedInto", all.get(i)).stream()
-                    .map(merged -> merged.id).filter(id -> !all.contains(id)).forEach(all::add);
-        }
-        return all;
+        return MergeChain.of(contactId, survivor -> KnownContact.<KnownContact>list("mergedInto", survivor).stream()
+                .map(merged -> merged.id).toList());
     }
 }

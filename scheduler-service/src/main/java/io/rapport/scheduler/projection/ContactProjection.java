@@ -10,6 +10,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rapport.contacts.lookup.MergeChain;
 import io.rapport.events.contract.ContactSnapshot.ImportantDate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -99,11 +100,7 @@ public class ContactProjection extends PanacheEntityBase {
 
     /** The contact and every contact merged into it, directly or through a chain of merges. */
     public static List<UUID> withMergedInto(UUID contactId) {
-        List<UUID> all = new ArrayList<>(List.of(contactId));
-        for (int i = 0; i < all.size(); i++) {
-            ContactProjection.<ContactProjection>list("mergedInto", all.get(i)).stream()
-                    .map(merged -> merged.contactId).filter(id -> !all.contains(id)).forEach(all::add);
-        }
-        return all;
+        return MergeChain.of(contactId, survivor -> ContactProjection.<ContactProjection>list("mergedInto", survivor).stream()
+                .map(merged -> merged.contactId).toList());
     }
 }
