@@ -37,7 +37,7 @@ class ClassificationTest {
     }
 
     @Test
-    void feedbackReceivedCarriesTheCommentOnlyWhenConfigured() {
+    void feedbackReceivedCarriesTheCommentsLengthNeverItsText() {
         SurveyRequest request = new SurveyRequest();
         request.id = UUID.randomUUID();
         request.contextId = UUID.randomUUID();
@@ -50,19 +50,15 @@ class ClassificationTest {
         response.source = ResponseSource.REP;
         response.receivedAt = Instant.parse("2026-03-01T12:00:00Z");
 
-        FeedbackReceived without = SurveyMapper.received(request, response, false);
-        assertThat(without.comment()).isNull();
-        assertThat(without.commentLength()).isEqualTo(14);
-        assertThat(without.npsClass()).isEqualTo("PASSIVE");
-        assertThat(without.csatClass()).isEqualTo("DISSATISFIED");
-        assertThat(without.contextId()).isEqualTo(request.contextId);
-        assertThat(without.source()).isEqualTo("REP");
+        FeedbackReceived received = SurveyMapper.received(request, response);
+        assertThat(received.commentLength()).isEqualTo(14);
+        assertThat(received.npsClass()).isEqualTo("PASSIVE");
+        assertThat(received.csatClass()).isEqualTo("DISSATISFIED");
+        assertThat(received.contextId()).isEqualTo(request.contextId);
+        assertThat(received.source()).isEqualTo("REP");
 
-        FeedbackReceived with = SurveyMapper.received(request, response, true);
-        assertThat(with.comment()).isEqualTo("Slow to answer");
-        assertThat(with.commentLength()).isEqualTo(14);
 
         response.comment = null;
-        assertThat(SurveyMapper.received(request, response, true).commentLength()).isZero();
+        assertThat(SurveyMapper.received(request, response).commentLength()).isZero();
     }
 }

@@ -20,9 +20,7 @@ class EventContractTest {
     private static final String TASK = """
             {"id": "6f1c1d2e-8f4b-4c39-9c55-4a7a3f0e2b11", "version": 0,
              "contactId": "0b6f7e1a-4d2c-4f6e-8a3b-2c1d0e9f8a7b", "owner": "alice", "kind": "CHECK_IN",
-             "subject": "check-in", "status": "OPEN", "priority": "NORMAL", "dueAt": "2026-12-01T09:00:00Z",
-             "reason": "No touch-point since the contact was added on 2026-11-01; check-in cadence 30 days",
-             "rule": "check-in-cadence", "sourceEventIds": ["e-1"], "createdAt": "2026-11-01T09:00:00Z",
+             "status": "OPEN", "priority": "NORMAL", "dueAt": "2026-12-01T09:00:00Z", "rule": "check-in-cadence", "sourceEventIds": ["e-1"], "createdAt": "2026-11-01T09:00:00Z",
              "updatedAt": "2026-11-01T09:00:00Z"}""";
 
     private final EventContract contract = EventContract.get();

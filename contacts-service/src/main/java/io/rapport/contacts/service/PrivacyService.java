@@ -14,6 +14,7 @@ import io.rapport.contacts.mapping.ContactMapper;
 import io.rapport.contacts.rest.ContactExport;
 import io.rapport.contacts.rest.NeedResponse;
 import io.rapport.events.EventType;
+import io.rapport.events.Topic;
 import io.rapport.events.contract.ContactErased;
 import io.rapport.events.outbox.EventPublisher;
 import io.rapport.rest.Preconditions;
@@ -60,7 +61,7 @@ public class PrivacyService {
 
     /**
      * Removes the contact and everything personal attached to it (emails, phones, dates, needs, stored responses
-     * to its creation), keeps only the fact of the erasure, and publishes contact.erased.
+     * to its creation), keeps only the fact of the erasure, and publishes contact.erased followed by a tombstone.
      */
     @Transactional
     public void erase(UUID id, String ifMatch, Caller caller) {
@@ -83,5 +84,8 @@ public class PrivacyService {
         erased.owner = contact.owner;
         erased.persist();
         events.publish(EventType.CONTACT_ERASED, id, id, new ContactErased(id, now));
+        // then the compacted topic may drop every record of the contact, its name and email with them (the contacts
+        // merged into it need none: their last record, contact.merged, holds no personal data)
+        events.publishTombstone(Topic.CONTACTS, id);
     }
 }

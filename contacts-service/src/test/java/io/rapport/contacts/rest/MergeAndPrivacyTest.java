@@ -226,6 +226,10 @@ class MergeAndPrivacyTest {
             data.fieldNames().forEachRemaining(members::add);
             assertThat(members).containsExactlyInAnyOrder("id", "erasedAt");
             assertThat(erased.value()).doesNotContain("Ada").doesNotContain("poetry");
+            // then the tombstone that lets the compacted topic drop the contact's earlier records, after the event
+            ConsumerRecord<String, String> tombstone = topic.awaitTombstone(contact, Duration.ofSeconds(30));
+            assertThat(tombstone.partition()).isEqualTo(erased.partition());
+            assertThat(tombstone.offset()).isGreaterThan(erased.offset());
         }
 
         as("root", "admin").when().get("/api/v1/contacts/" + contact + "/export")

@@ -24,15 +24,7 @@ public interface FeedbackConfig {
     @WithDefault("200")
     int maxPageSize();
 
-    Events events();
-
     RateLimit rateLimit();
-
-    interface Events {
-        /** Whether feedback.received carries the comment's text; its length is always carried. */
-        @WithDefault("false")
-        boolean includeComment();
-    }
 
     /**
      * Limits on the public survey endpoints, per client address and per token (token buckets in PostgreSQL, shared

@@ -36,13 +36,12 @@ public final class SurveyMapper {
                 request.channel.name(), request.contextId, request.createdAt, request.expiresAt);
     }
 
-    /** @param includeComment whether the deployment lets the comment's text travel in events */
-    public static FeedbackReceived received(SurveyRequest request, SurveyResponse response, boolean includeComment) {
+    public static FeedbackReceived received(SurveyRequest request, SurveyResponse response) {
         return new FeedbackReceived(request.id, response.contactId, response.owner, response.npsScore,
                 response.npsClass() == null ? null : response.npsClass().name(), response.csatScore,
                 response.csatClass() == null ? null : response.csatClass().name(),
                 response.comment == null ? 0 : response.comment.length(),
-                includeComment ? response.comment : null, response.source.name(), request.contextId,
+                response.source.name(), request.contextId,
                 response.receivedAt);
     }
 }

@@ -262,7 +262,7 @@ public class SurveyService {
         request.answeredAt = now;
         request.flush();
         events.publish(EventType.FEEDBACK_RECEIVED, request.contactId, response.id,
-                SurveyMapper.received(request, response, config.events().includeComment()));
+                SurveyMapper.received(request, response));
         return response;
     }
 

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -127,6 +128,35 @@ class ContactEventsConsumerTest {
                 .body("detail", not(containsString("erased")));
         // other contacts keep their surveys
         as(alice, "rep").when().get("/api/v1/surveys/" + kept).then().statusCode(200);
+    }
+
+    /**
+     * A consumer away while the log cleaner compacted the contacts topic finds the contact's tombstone where its
+     * contact.erased was: it erases the contact just the same, once however often the tombstone comes.
+     */
+    @Test
+    void aTombstoneOnTheContactsTopicErasesTheContact() throws Exception {
+        UUID contact = knownContact(sender, alice, "Ada", null);
+        JsonPath survey = createSurvey(alice, contact, "NPS");
+        client(freshAddress()).body("{\"npsScore\": 2, \"comment\": \"tombstoned complaint\"}")
+                .when().post("/api/v1/public/surveys/" + survey.getString("token") + "/response")
+                .then().statusCode(201);
+
+        try (TopicWatcher deadLetters = TopicWatcher.local("rapport.feedback.dlq.v1")) {
+            sender.sendRecord(new ProducerRecord<>(Topic.CONTACTS.topicName(), contact.toString(), null));
+            awaitHistory(contact, alice, 410);
+            sender.sendRecord(new ProducerRecord<>(Topic.CONTACTS.topicName(), contact.toString(), null));
+            awaitBehind(contact);
+            assertThat(deadLetters.all(Duration.ofSeconds(1))).isEmpty();
+        }
+        assertThat(count("select count(*) from survey_response where comment like '%tombstoned complaint%'", null))
+                .isZero();
+        assertThat(count("select count(*) from feedback_contact where id = ?1 and erased and first_name is null",
+                contact)).isEqualTo(1);
+        // a late snapshot does not bring it back
+        sendContact(sender, EventType.CONTACT_UPDATED, contact, 7, alice, "Ada", null, false);
+        awaitBehind(contact);
+        as(alice, "rep").when().get("/api/v1/contacts/" + contact + "/feedback").then().statusCode(410);
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class CommitmentMapper {
     }
 
     public static CommitmentSnapshot toSnapshot(Commitment c) {
-        return new CommitmentSnapshot(c.id, c.version, c.contactId, c.owner, c.interactionId, c.description, c.dueAt,
-                c.status.name(), c.fulfilledAt, c.cancelledReason, c.createdAt, c.updatedAt);
+        return new CommitmentSnapshot(c.id, c.version, c.contactId, c.owner, c.interactionId, c.dueAt,
+                c.status.name(), c.fulfilledAt, c.createdAt, c.updatedAt);
     }
 }

@@ -90,7 +90,9 @@ class CommitmentResourceTest {
             assertThat(data.get("contactId").asText()).isEqualTo(contact.toString());
             assertThat(data.get("owner").asText()).isEqualTo(rep);
             assertThat(data.get("interactionId").asText()).isEqualTo(interaction);
-            assertThat(data.get("description").asText()).isEqualTo("Send the revised proposal");
+            // what was promised is a rep's words about a person: it stays here, where erasure reaches it
+            assertThat(data.has("description")).isFalse();
+            assertThat(data.toString()).doesNotContain("revised proposal");
             assertThat(data.get("dueAt").asText()).isEqualTo(futureDue);
             assertThat(data.get("status").asText()).isEqualTo("OPEN");
         }
@@ -183,7 +185,7 @@ class CommitmentResourceTest {
                     .body("cancelledReason", is("No longer needed"));
             JsonNode data = data(awaitEvent(topic, contact, EventType.COMMITMENT_CANCELLED, id));
             assertThat(data.get("status").asText()).isEqualTo("CANCELLED");
-            assertThat(data.get("cancelledReason").asText()).isEqualTo("No longer needed");
+            assertThat(data.toString()).doesNotContain("No longer needed");
         }
         as(rep, "rep").header("If-Match", "\"1\"").post(path + "/fulfil").then().statusCode(409);
     }
@@ -250,7 +252,7 @@ class CommitmentResourceTest {
         try (TopicWatcher topic = TopicWatcher.local(Topic.INTERACTIONS.topicName())) {
             as(rep, "rep").header("If-Match", "\"0\"").delete(path).then().statusCode(204);
             JsonNode data = data(awaitEvent(topic, contact, EventType.COMMITMENT_CANCELLED, id));
-            assertThat(data.get("cancelledReason").asText()).isEqualTo("deleted");
+            assertThat(data.get("status").asText()).isEqualTo("CANCELLED");
         }
         as(rep, "rep").get(path).then().statusCode(404);
     }

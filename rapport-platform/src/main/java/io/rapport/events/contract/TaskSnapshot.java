@@ -6,7 +6,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** The data of every task.* event: the task as it stands after the change. */
+/**
+ * The data of every task.* event: the task as it stands after the change. Its subject and reason are not carried:
+ * they quote what people wrote (a rep's follow-up, a promise, a date's label), which erasure must be able to take
+ * back; {@code GET /api/v1/tasks/{id}} has them.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TaskSnapshot(
         UUID id,
@@ -14,11 +18,9 @@ public record TaskSnapshot(
         UUID contactId,
         String owner,
         String kind,
-        String subject,
         String status,
         String priority,
         Instant dueAt,
-        String reason,
         String rule,
         List<String> sourceEventIds,
         Instant createdAt,

@@ -331,8 +331,14 @@ public class Inbox {
         return transaction.apply(channel.consumer(), event, channel.handler());
     }
 
-    /** The event a record carries in CloudEvents binary mode (a dead letter keeps the original's headers). */
+    /**
+     * The event a record carries in CloudEvents binary mode (a dead letter keeps the original's headers); a tombstone
+     * on the contacts topic stands for the contact's erasure ({@link ContactTombstones}).
+     */
     IncomingEvent read(ConsumerRecord<String, String> record) {
+        if (ContactTombstones.isTombstone(record)) {
+            return ContactTombstones.asErasure(record);
+        }
         String id = header(record, "ce_id");
         String type = header(record, "ce_type");
         if (id == null || type == null) {
@@ -355,9 +361,15 @@ public class Inbox {
     }
 
     private IncomingEvent read(Message<String> message) {
+        Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        if (kafka.isPresent() && ContactTombstones.isTombstone(kafka.get().getTopic(), message.getPayload(),
+                kafka.get().getHeaders())) {
+            Object key = kafka.get().getKey();
+            return ContactTombstones.asErasure(kafka.get().getTopic(), key == null ? null : key.toString(),
+                    kafka.get().getTimestamp());
+        }
         IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
                 .orElseThrow(() -> new UnprocessableEventException("not a CloudEvent: ce_ headers missing"));
-        Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
         String key = kafka.map(k -> k.getKey() == null ? null : k.getKey().toString()).orElse(null);
         String traceParent = kafka.map(k -> k.getHeaders().lastHeader(EventTraces.TRACEPARENT))
                 .filter(h -> h.value() != null).map(h -> new String(h.value(), StandardCharsets.UTF_8)).orElse(null);

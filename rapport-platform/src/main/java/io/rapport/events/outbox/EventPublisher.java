@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.events.EventType;
+import io.rapport.events.Topic;
 import io.rapport.events.tracing.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -57,6 +58,22 @@ public class EventPublisher {
         event.persist();
         wakeRelayAfterCommit();
         return event.id;
+    }
+
+    /**
+     * Records a tombstone for the contact on a compacted topic: a record with the contact's key and no value, which
+     * tells Kafka's log cleaner that every earlier record of the contact may go. It follows the events recorded
+     * before it in this transaction, so consumers see the contact's last event before it.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void publishTombstone(Topic topic, UUID contactId) {
+        OutboxEvent tombstone = new OutboxEvent();
+        tombstone.id = UUID.randomUUID();
+        tombstone.topic = topic.topicName();
+        tombstone.key = contactId.toString();
+        tombstone.occurredAt = clock.instant();
+        tombstone.persist();
+        wakeRelayAfterCommit();
     }
 
     private void wakeRelayAfterCommit() {

@@ -30,6 +30,7 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "event_key")
     public String key;
 
+    /** The CloudEvents type; null for a tombstone, as are subject and payload. */
     public String type;
 
     public String subject;

@@ -52,6 +52,8 @@ public class OutboxRelay {
     private static final long RELAY_LOCK_KEY = 0x0A7B0C5L;
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     private static final Duration LAST_RETRY = Duration.ofSeconds(5);
+    /** How the metrics name a tombstone, which has no event type. */
+    static final String TOMBSTONE = "tombstone";
 
     private final MutinyEmitter<String> emitter;
     private final DataSource dataSource;
@@ -152,7 +154,7 @@ public class OutboxRelay {
                 break; // keep the rest for the next try, in order
             }
             published.add(batch.get(i).id());
-            metrics.published(batch.get(i).type());
+            metrics.published(batch.get(i).isTombstone() ? TOMBSTONE : batch.get(i).type());
         }
         return published;
     }
@@ -254,6 +256,14 @@ public class OutboxRelay {
     }
 
     private Message<String> toMessage(OutboxRow row) {
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic())
+                .withKey(row.key())
+                .build();
+        if (row.isTombstone()) {
+            // no value and no ce_ headers: what a log cleaner and every Kafka client know as a tombstone
+            return Message.<String>of(null).addMetadata(kafka);
+        }
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(row.id().toString())
                 .withType(row.type())
@@ -261,10 +271,6 @@ public class OutboxRelay {
                 .withSubject(row.subject())
                 .withTimestamp(row.occurredAt().atZoneSameInstant(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic())
-                .withKey(row.key())
                 .build();
         Message<String> message = Message.of(row.payload()).addMetadata(cloudEvent).addMetadata(kafka);
         if (row.traceParent() == null) {
@@ -279,5 +285,9 @@ public class OutboxRelay {
     /** An outbox row as the relay reads it. */
     private record OutboxRow(UUID id, String topic, String key, String type, String subject,
             OffsetDateTime occurredAt, String payload, String traceParent) {
+
+        boolean isTombstone() {
+            return payload == null;
+        }
     }
 }

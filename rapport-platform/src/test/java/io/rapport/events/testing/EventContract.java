@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +22,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+
+import io.rapport.events.Topic;
 
 /**
  * The AsyncAPI document ({@value #DOCUMENT}) as a test oracle: for each CloudEvents type it names the topic and the
@@ -60,6 +63,25 @@ public final class EventContract {
     /** Whether the topic is one the document describes (dead-letter topics, holding whatever failed, are not). */
     public boolean covers(String topic) {
         return topics.containsValue(topic);
+    }
+
+    /**
+     * Fails unless the record is a tombstone as the document allows one: on the compacted contacts topic, keyed by a
+     * contact id, without ce_ headers.
+     */
+    public void checkTombstone(ConsumerRecord<String, String> record) {
+        if (!Topic.CONTACTS.topicName().equals(record.topic())) {
+            throw new AssertionError("tombstone on " + record.topic() + ": only " + Topic.CONTACTS.topicName()
+                    + " is compacted");
+        }
+        try {
+            UUID.fromString(String.valueOf(record.key()));
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError("tombstone keyed by " + record.key() + ", not a contact id");
+        }
+        if (record.headers().lastHeader("ce_id") != null || record.headers().lastHeader("ce_type") != null) {
+            throw new AssertionError("tombstone for " + record.key() + " carries CloudEvents headers");
+        }
     }
 
     /** Fails with every violation when the record's headers or data do not match what the document says. */

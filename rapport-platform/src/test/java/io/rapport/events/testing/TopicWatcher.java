@@ -18,12 +18,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Watches a topic from the moment it is opened: records published before that are never seen, so a test only
- * reads what its own actions caused, however much the topic already holds.
+ * reads what its own actions caused, however much the topic already holds. Tombstones (a key, no value) are kept
+ * apart from the events ({@link #awaitTombstone}), each checked against what the AsyncAPI document allows.
  */
 public final class TopicWatcher implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    private final List<ConsumerRecord<String, String>> tombstones = new ArrayList<>();
 
     public TopicWatcher(String bootstrapServers, String topic) {
         Properties props = new Properties();
@@ -71,15 +73,41 @@ public final class TopicWatcher implements AutoCloseable {
                 throw new AssertionError("Saw " + matching.size() + " of " + count + " matching records within "
                         + timeout + " (and " + (seen.size() - matching.size()) + " others)");
             }
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            poll();
         }
     }
 
-    /** Every record that arrived since the watch began, polling for {@code settle} more first. */
+    /** Polls until a tombstone with this key arrives, or fails after {@code timeout}. */
+    public ConsumerRecord<String, String> awaitTombstone(String key, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            var found = tombstones.stream().filter(record -> key.equals(record.key())).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("No tombstone for " + key + " within " + timeout);
+            }
+            poll();
+        }
+    }
+
+    private void poll() {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            if (record.value() == null) {
+                EventContract.get().checkTombstone(record);
+                tombstones.add(record);
+            } else {
+                seen.add(record);
+            }
+        }
+    }
+
+    /** Every event (tombstones aside) that arrived since the watch began, polling for {@code settle} more first. */
     public List<ConsumerRecord<String, String>> all(Duration settle) {
         Instant deadline = Instant.now().plus(settle);
         while (Instant.now().isBefore(deadline)) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            poll();
         }
         return List.copyOf(seen);
     }

@@ -9,7 +9,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A promise made to a contact, as the scheduler knows it from commitment events. */
+/**
+ * A promise made to a contact, as the scheduler knows it from commitment events: when it is due and whether it is
+ * kept, not its words (interactions-service has them).
+ */
 @Entity
 @Table(name = "commitment_projection")
 public class CommitmentProjection extends PanacheEntityBase {
@@ -21,8 +24,6 @@ public class CommitmentProjection extends PanacheEntityBase {
 
     @Column(name = "contact_id")
     public UUID contactId;
-
-    public String description;
 
     @Column(name = "due_at")
     public Instant dueAt;

@@ -119,9 +119,9 @@ public class InteractionProjector implements EventHandler {
 
     private void applyCommitment(CommitmentSnapshot snapshot, String eventId) {
         if (snapshot.id() == null || snapshot.contactId() == null || snapshot.owner() == null
-                || snapshot.dueAt() == null || snapshot.status() == null || snapshot.description() == null) {
+                || snapshot.dueAt() == null || snapshot.status() == null) {
             throw new UnprocessableEventException("commitment snapshot in event " + eventId
-                    + " lacks id, contactId, owner, description, dueAt or status");
+                    + " lacks id, contactId, owner, dueAt or status");
         }
         UUID contactId = survivingContact.of(snapshot.contactId());
         CommitmentProjection commitment = preloaded.find(CommitmentProjection.class, snapshot.id());
@@ -134,7 +134,6 @@ public class InteractionProjector implements EventHandler {
         }
         commitment.version = snapshot.version();
         commitment.contactId = contactId;
-        commitment.description = snapshot.description();
         commitment.dueAt = snapshot.dueAt();
         commitment.status = snapshot.status();
         commitment.fulfilledAt = snapshot.fulfilledAt();

@@ -32,8 +32,8 @@ public class CommitmentDueRule {
         if (!"OPEN".equals(commitment.status)) {
             return Optional.empty();
         }
-        String reason = "Promised \"" + commitment.description + "\", due on "
-                + LocalDate.ofInstant(commitment.dueAt, ZoneOffset.UTC);
+        // the words of the promise are the commitment's, in interactions-service: the subject names it
+        String reason = "A promise to the contact is due on " + LocalDate.ofInstant(commitment.dueAt, ZoneOffset.UTC);
         return Optional.of(new TaskProposal(NAME, TaskKind.COMMITMENT_DUE, subject(commitment), "",
                 TaskPriority.NORMAL, commitment.dueAt.minus(config.commitment().leadTime()), reason, commitment.dueAt));
     }

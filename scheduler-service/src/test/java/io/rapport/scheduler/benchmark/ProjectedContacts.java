@@ -111,7 +111,7 @@ final class ProjectedContacts {
                        case when respond
                             then 'Inbound email on ' || to_char(escalate_at - interval '24 hours', 'YYYY-MM-DD')
                                  || ' awaits a reply; response SLA 24 h'
-                            else 'Promised "Send the pricing deck", due on ' || to_char(escalate_at, 'YYYY-MM-DD')
+                            else 'A promise to the contact is due on ' || to_char(escalate_at, 'YYYY-MM-DD')
                        end,
                        case when respond then 'respond-within-sla' else 'follow-through' end,
                        array[md5('bench-event:' || j)::uuid::text], escalate_at, escalate_at, loaded_at, loaded_at

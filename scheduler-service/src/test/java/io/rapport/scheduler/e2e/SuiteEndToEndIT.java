@@ -326,6 +326,122 @@ class SuiteEndToEndIT {
                 .when().get(contactsUrl + "/api/v1/contacts/" + contact + "/export").then().statusCode(404);
     }
 
+    /**
+     * Erasure leaves nothing behind (GDPR art. 17). A contact with an inbound email awaiting a reply, a promise, a
+     * survey answered with a comment, a rep's follow-up and the tasks they raise is erased. Then no table of any
+     * service's database holds its name, email or any of those words; no event on the interactions, feedback or tasks
+     * topics ever carried them; and once the log cleaner has run (the topic's compaction lag shortened for the test),
+     * the compacted contacts topic holds nothing of the contact but its tombstone.
+     */
+    @Test
+    @Order(15)
+    void anErasedContactLeavesNothingInAnyDatabaseOrOnAnyTopic() throws Exception {
+        String mark = UUID.randomUUID().toString().substring(0, 8);
+        List<String> personal = Stream.of("Erasmus", "Forgotten", "erasmus.", "Notes", "DateLabel", "Subject",
+                "Summary", "Promise", "Comment", "FollowUp", "Note").map(word -> word + mark).toList();
+        String email = personal.get(2) + "@example.org";
+        try (TopicWatcher contacts = TopicWatcher.local(Topic.CONTACTS.topicName());
+                TopicWatcher interactions = TopicWatcher.local(Topic.INTERACTIONS.topicName());
+                TopicWatcher feedback = TopicWatcher.local(Topic.FEEDBACK.topicName());
+                TopicWatcher tasks = TopicWatcher.local(Topic.TASKS.topicName())) {
+            String contact = post(contactsUrl + "/api/v1/contacts", """
+                    {"firstName": "%s", "lastName": "%s", "emails": [{"address": "%s"}], "personalNotes": "%s",
+                     "importantDates": [{"kind": "CUSTOM", "label": "%s", "month": 6, "day": 15}]}"""
+                    .formatted(personal.get(0), personal.get(1), email, personal.get(3), personal.get(4)))
+                    .getString("id");
+            post(interactionsUrl + "/api/v1/interactions", """
+                    {"contactId": "%s", "type": "EMAIL", "direction": "INBOUND", "occurredAt": "%s",
+                     "subject": "%s", "summary": "%s", "requiresResponse": true}"""
+                    .formatted(contact, Instant.now().minus(Duration.ofDays(5)), personal.get(5), personal.get(6)));
+            post(interactionsUrl + "/api/v1/commitments", """
+                    {"contactId": "%s", "description": "%s", "dueAt": "%s"}"""
+                    .formatted(contact, personal.get(7), Instant.now().plus(Duration.ofDays(1))));
+            String token = post(feedbackUrl + "/api/v1/surveys",
+                    "{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}").getString("token");
+            given().contentType(ContentType.JSON).body("{\"npsScore\": 2, \"comment\": \"" + personal.get(8) + "\"}")
+                    .when().post(feedbackUrl + "/api/v1/public/surveys/" + token + "/response")
+                    .then().statusCode(201);
+            post(schedulerUrl + "/api/v1/tasks", """
+                    {"contactId": "%s", "subject": "%s", "note": "%s", "dueAt": "%s"}"""
+                    .formatted(contact, personal.get(9), personal.get(10), Instant.now().plus(Duration.ofDays(3))));
+            await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(tasksOf(contact).extract().jsonPath().getList("items.kind", String.class))
+                            .contains("CHECK_IN", "RESPOND", "COMMITMENT_DUE", "RECOVERY", "FOLLOW_UP"));
+
+            List<String> databases = List.of("contacts_test", "interactions_test", "feedback_test", "scheduler_test");
+            assertThat(DatabaseSearch.rowsMentioning(databases, personal)).as("rows naming the contact before")
+                    .anyMatch(table -> table.startsWith("contacts_test.")).anyMatch(table -> table.startsWith(
+                            "interactions_test.")).anyMatch(table -> table.startsWith("feedback_test."))
+                    .anyMatch(table -> table.startsWith("scheduler_test."));
+            String etag = given().header("Authorization", bearer(rep, "rep"))
+                    .when().get(contactsUrl + "/api/v1/contacts/" + contact).then().statusCode(200)
+                    .extract().header("ETag");
+            given().header("Authorization", bearer("dpo-" + rep, "admin")).header("If-Match", etag)
+                    .when().delete(contactsUrl + "/api/v1/contacts/" + contact).then().statusCode(204);
+            ConsumerRecord<String, String> tombstone = contacts.awaitTombstone(contact, BOUND);
+
+            await().atMost(BOUND).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(DatabaseSearch.rowsMentioning(databases, personal)).as("rows naming the erased contact")
+                            .isEmpty());
+            for (TopicWatcher topic : List.of(interactions, feedback, tasks)) {
+                List<ConsumerRecord<String, String>> about = topic.all(Duration.ofSeconds(1)).stream()
+                        .filter(record -> contact.equals(record.key())).toList();
+                assertThat(about).as("events about the contact").isNotEmpty();
+                assertThat(about).extracting(ConsumerRecord::value)
+                        .allSatisfy(value -> assertThat(personal).noneMatch(value::contains));
+            }
+            List<ConsumerRecord<String, String>> before = contacts.all(Duration.ofSeconds(1)).stream()
+                    .filter(record -> contact.equals(record.key())).toList();
+            assertThat(before).extracting(ConsumerRecord::value).anyMatch(value -> value.contains(personal.get(0)));
+            int partitions = CompactedTopic.partitions(Topic.CONTACTS.topicName());
+            CompactedTopic.awaitCleaned(Topic.CONTACTS.topicName(), before, tombstone,
+                    partition -> appendToPartition(partition, partitions));
+        }
+    }
+
+    /**
+     * Frontends generate their clients from the documents the services serve: types generated by openapi-typescript
+     * from the four served documents type-check with the README's story written against them (deploy/api-client),
+     * and the story, told through openapi-fetch against the suite, ends with the contact's tasks on the agenda.
+     */
+    @Test
+    @Order(16)
+    void aClientGeneratedFromTheServedDocumentsTellsTheStory() throws Exception {
+        Map<String, String> env = Map.of("RAPPORT_CONTACTS_URL", contactsUrl, "RAPPORT_INTERACTIONS_URL",
+                interactionsUrl, "RAPPORT_FEEDBACK_URL", feedbackUrl, "RAPPORT_SCHEDULER_URL", schedulerUrl,
+                "RAPPORT_REP", rep, "RAPPORT_TOKEN", TestTokens.token(rep, "rep"));
+        npm(env, "run", "generate");
+        assertThat(npm(env, "run", "story")).contains("story told: contact");
+    }
+
+    /** Runs npm in deploy/api-client; fails with its output unless it succeeds. */
+    private static String npm(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("npm", "--prefix", ROOT.resolve("deploy/api-client").toString()));
+        command.addAll(List.of(args));
+        Path output = workDir.resolve("npm-" + args[args.length - 1] + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+        String log = Files.readString(output);
+        if (!finished) {
+            process.destroyForcibly();
+            throw new AssertionError("npm " + String.join(" ", args) + " did not finish in 180 s:\n" + log);
+        }
+        assertThat(process.exitValue()).as("npm %s exit status; its output:%n%s", String.join(" ", args), log).isZero();
+        return log;
+    }
+
+    /** Posts contacts until one of them lands on the partition (their records roll its active segment). */
+    private void appendToPartition(int partition, int partitions) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            if (CompactedTopic.partitionOf(postContact(30), partitions) == partition) {
+                return;
+            }
+        }
+        throw new AssertionError("50 contacts and none on partition " + partition);
+    }
+
     /** Stops the scheduler and starts it again (same consumer group) with extra settings. */
     private static void restartScheduler(Map<String, String> settings) throws Exception {
         String scheduler = "scheduler-service";

@@ -47,7 +47,7 @@ final class HealthFixture implements AutoCloseable {
     void commitment(UUID contact, EventType type, String status, Instant dueAt, Instant fulfilledAt) {
         UUID id = UUID.randomUUID();
         send(type, contact, id, """
-                {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s", "description": "Send the pricing deck",
+                {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s",
                  "dueAt": "%s", "status": "%s", "fulfilledAt": %s}"""
                 .formatted(id, contact, rep, dueAt, status, quoted(fulfilledAt)));
     }

@@ -49,7 +49,7 @@ class CommitmentAndFeedbackRulesTest {
         fixture.commitment(commitment, 0, "OPEN", Instant.parse("2026-03-10T17:00:00Z"));
         JsonPath tasks = fixture.awaitTask("COMMITMENT_DUE", "OPEN", "2026-03-08T17:00:00Z");
         assertThat(tasks.getString("items.find { it.kind == 'COMMITMENT_DUE' }.reason"))
-                .isEqualTo("Promised \"Send the pricing deck\", due on 2026-03-10");
+                .isEqualTo("A promise to the contact is due on 2026-03-10");
 
         fixture.commitment(commitment, 1, "OPEN", Instant.parse("2026-03-12T17:00:00Z"));
         fixture.awaitTask("COMMITMENT_DUE", "OPEN", "2026-03-10T17:00:00Z");

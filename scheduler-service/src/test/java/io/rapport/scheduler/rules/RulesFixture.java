@@ -118,7 +118,7 @@ final class RulesFixture implements AutoCloseable {
 
     void commitment(UUID id, long version, String status, Instant dueAt) {
         send(EventType.valueOf("COMMITMENT_" + (status.equals("OPEN") ? "MADE" : status)), """
-                {"id": "%s", "version": %d, "contactId": "%s", "owner": "%s", "description": "Send the pricing deck",
+                {"id": "%s", "version": %d, "contactId": "%s", "owner": "%s",
                  "dueAt": "%s", "status": "%s"}""".formatted(id, version, contact, rep, dueAt, status), id);
     }
 

@@ -114,7 +114,7 @@ class TaskSweeperTest {
     private void commitment(UUID contact, UUID id, Instant dueAt) {
         sender.send(EventType.COMMITMENT_MADE, UUID.randomUUID().toString(), contact.toString(), id.toString(),
                 clock.instant(), """
-                        {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s", "description": "Call back",
+                        {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s",
                          "dueAt": "%s", "status": "OPEN"}""".formatted(id, contact, rep, dueAt));
     }
 

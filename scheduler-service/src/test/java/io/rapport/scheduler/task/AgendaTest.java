@@ -124,7 +124,7 @@ class AgendaTest {
     private void commitment(UUID contact, Instant due) {
         UUID id = UUID.randomUUID();
         send(EventType.COMMITMENT_MADE, contact, id, """
-                {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s", "description": "Send the proposal",
+                {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s",
                  "dueAt": "%s", "status": "OPEN"}""".formatted(id, contact, rep, due));
     }
 

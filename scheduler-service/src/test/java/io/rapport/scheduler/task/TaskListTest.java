@@ -58,7 +58,7 @@ class TaskListTest {
                                                                                     // CHECK_IN NORMAL due 06-05
         UUID commitment = UUID.randomUUID();
         send(EventType.COMMITMENT_MADE, contact, commitment, """
-                {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s", "description": "Send the deck",
+                {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s",
                  "dueAt": "2026-05-20T09:00:00Z", "status": "OPEN"}"""
                 .formatted(commitment, contact, rep));                             // COMMITMENT_DUE NORMAL due 05-18
         await().atMost(BOUND).untilAsserted(() -> assertThat(list(Map.of()).getList("items")).hasSize(5));

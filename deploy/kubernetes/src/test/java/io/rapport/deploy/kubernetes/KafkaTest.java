@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -84,7 +85,12 @@ class KafkaTest {
             String name = Manifests.name(topic);
             assertThat(topic.at("/spec/replicas").asInt()).as("%s replication factor", name).isEqualTo(3);
             assertThat(topic.at("/spec/config/min.insync.replicas").asInt()).as("%s min.insync.replicas", name).isEqualTo(2);
-            assertThat(topic.at("/spec/config/retention.ms").asLong()).as("%s retention", name).isPositive();
+            if ("compact".equals(topic.at("/spec/config/cleanup.policy").asText())) {
+                assertThat(topic.at("/spec/config/max.compaction.lag.ms").asLong()).as("%s compaction lag", name)
+                        .isPositive();
+            } else {
+                assertThat(topic.at("/spec/config/retention.ms").asLong()).as("%s retention", name).isPositive();
+            }
             assertThat(topic.at("/spec/partitions").asInt()).as("%s partitions", name).isGreaterThanOrEqualTo(3);
         }
         JsonNode config = manifests.get("Kafka", "rapport-kafka").at("/spec/kafka/config");
@@ -93,6 +99,29 @@ class KafkaTest {
         assertThat(config.path("auto.create.topics.enable").asBoolean(true)).isFalse();
         assertThat(brokers(manifests)).isGreaterThanOrEqualTo(3);
         assertThat(controllers(manifests)).isEqualTo(3);
+    }
+
+    /**
+     * Erasure reaches Kafka: the contacts topic, the only one with personal data, is compacted, so the tombstone after
+     * an erased contact's last event lets the cleaner remove its records within the month data-protection law allows
+     * (GDPR art. 12(3)), and keeps the tombstone long enough for a consumer away a day or more to learn of it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "base", "overlays/dev", "overlays/prod" })
+    void onlyTheContactsTopicIsACompactedChangelogThatForgetsErasedContacts(String kustomization) {
+        Map<String, ObjectNode> topics = topicsByName(Manifests.of(kustomization));
+        JsonNode contacts = topics.get("rapport.contacts.v1").at("/spec/config");
+        assertThat(contacts.path("cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(contacts.path("max.compaction.lag.ms").asLong()).isPositive()
+                .isLessThanOrEqualTo(Duration.ofDays(30).toMillis());
+        assertThat(contacts.path("delete.retention.ms").asLong())
+                .isGreaterThanOrEqualTo(Duration.ofDays(1).toMillis());
+        topics.forEach((name, topic) -> {
+            if (!name.equals("rapport.contacts.v1")) {
+                assertThat(topic.at("/spec/config/cleanup.policy").asText()).as("%s cleanup.policy", name)
+                        .isEqualTo("delete");
+            }
+        });
     }
 
     @ParameterizedTest

@@ -22,8 +22,8 @@ public final class TaskMapper {
 
     /** @param version the version the task has once the change the event reports is written */
     public static TaskSnapshot toSnapshot(Task task, long version) {
-        return new TaskSnapshot(task.id, version, task.contactId, task.owner, task.kind.name(), task.subject,
-                task.status.name(), task.priority.name(), task.dueAt, task.reason, task.rule, task.sourceEventIds,
+        return new TaskSnapshot(task.id, version, task.contactId, task.owner, task.kind.name(),
+                task.status.name(), task.priority.name(), task.dueAt, task.rule, task.sourceEventIds,
                 task.createdAt, task.updatedAt);
     }
 }

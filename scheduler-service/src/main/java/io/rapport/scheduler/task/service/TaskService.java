@@ -186,8 +186,8 @@ public class TaskService {
     }
 
     /**
-     * An erased contact's tasks keep no text about them: reasons quote what the rules read (a commitment's
-     * description, a date's label), subjects may name a date, resolutions hold what reps wrote. Run before its open
+     * An erased contact's tasks keep no text about them: reasons quote what the rules read (a date's
+     * label), subjects may name a date, resolutions hold what reps wrote. Run before its open
      * tasks are closed, so that the events closing them carry none of it either.
      */
     @Transactional(TxType.MANDATORY)
