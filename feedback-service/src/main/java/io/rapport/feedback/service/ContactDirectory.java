@@ -71,13 +71,13 @@ public class ContactDirectory {
      * (the row may be locked by this transaction).
      */
     private void refuseIfGoneBeforeItsSnapshot(FeedbackContact contact, Use use) {
-        if (contact != null && contact.owner == null && (contact.erased || contact.mergedInto != null)) {
+        if (contact != null && contact.owner == null && !contact.active()) {
             ContactProblems.refuseIfGone(contact.id, lookup.find(contact.id), use);
         }
     }
 
     private static void checkStillThere(FeedbackContact contact, Use use) {
-        if (contact.erased) {
+        if (contact.erased()) {
             throw ContactProblems.erased(contact.id, use);
         }
         if (contact.mergedInto != null) {
@@ -87,6 +87,6 @@ public class ContactDirectory {
 
     /** A contact the projection does not know: contacts-service says what it is for the caller (503 if it cannot). */
     private ContactLookup.Answer lookUp(UUID id) {
-        return lookup.findAndProject(id, snapshot -> projector.applySnapshot(snapshot, "contacts-service's answer"));
+        return lookup.findAndProject(id, snapshot -> projector.applyLookedUp(snapshot));
     }
 }

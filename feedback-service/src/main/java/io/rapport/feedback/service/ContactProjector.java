@@ -1,162 +1,96 @@
 package io.rapport.feedback.service;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.rapport.events.EventType;
-import io.rapport.events.contract.ContactErased;
-import io.rapport.events.contract.ContactMerged;
+import io.rapport.contacts.replica.ContactReplicaApplier;
+import io.rapport.contacts.replica.ContactReplicaHooks;
 import io.rapport.events.contract.ContactSnapshot;
 import io.rapport.events.inbox.EventHandler;
-import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
-import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
 import io.rapport.feedback.FeedbackContact;
-import io.rapport.rest.idempotency.IdempotencyKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 /**
- * Applies contact events: snapshots update the projection, a merge re-points the merged contact's surveys and
- * responses to the survivor, an erasure deletes everything held on the contact and leaves only a tombstone.
+ * Keeps the contact replica from contact events through the platform's {@link ContactReplicaApplier}: a snapshot
+ * brings the first name, organisation and consent a survey needs; a merge re-points the merged contact's surveys and
+ * responses to the survivor; an erasure deletes them and keeps nothing but the replica's common columns.
  */
 @ApplicationScoped
-public class ContactProjector implements EventHandler {
+public class ContactProjector implements EventHandler, ContactReplicaHooks<FeedbackContact> {
 
-    private final ObjectMapper objectMapper;
+    private final ContactReplicaApplier applier;
     private final EntityManager entityManager;
-    private final Clock clock;
-    private final PreloadedRows preloaded;
-    private final IdempotencyKeys idempotency;
 
-    public ContactProjector(ObjectMapper objectMapper, EntityManager entityManager, Clock clock,
-            PreloadedRows preloaded, IdempotencyKeys idempotency) {
-        this.objectMapper = objectMapper;
+    public ContactProjector(ContactReplicaApplier applier, EntityManager entityManager) {
+        this.applier = applier;
         this.entityManager = entityManager;
-        this.clock = clock;
-        this.preloaded = preloaded;
-        this.idempotency = idempotency;
     }
 
-    /** Reads the batch's contacts in one query: the events then find them, or that they are new, without one. */
     @Override
     @Transactional(TxType.MANDATORY)
     public void prepare(List<IncomingEvent> events) {
-        preloaded.load(FeedbackContact.class, EventKeys.contactIds(events));
+        applier.prepare(events, this);
     }
 
+    @Override
     @Transactional(TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        EventType type = event.type().orElse(null);
-        if (type == EventType.CONTACT_CREATED || type == EventType.CONTACT_UPDATED) {
-            applySnapshot(event.dataAs(ContactSnapshot.class, objectMapper), "event " + event.id());
-        } else if (type == EventType.CONTACT_MERGED) {
-            applyMerge(event.dataAs(ContactMerged.class, objectMapper), event.id());
-        } else if (type == EventType.CONTACT_ERASED) {
-            applyErasure(event.dataAs(ContactErased.class, objectMapper), event.id());
-        }
-        // other types on the topic are not this service's concern
+        applier.apply(event, this);
     }
 
-    /**
-     * Applies a contact's state, from an event or read from contacts-service on a projection miss; an older version
-     * than the one projected changes nothing.
-     *
-     * @param source where the snapshot comes from, for the error message
-     */
+    /** Applies a contact's state read from contacts-service on a replica miss, version-ordered like an event. */
     @Transactional(TxType.MANDATORY)
-    public void applySnapshot(ContactSnapshot snapshot, String source) {
-        if (snapshot.id() == null || snapshot.owner() == null || snapshot.firstName() == null) {
-            throw new UnprocessableEventException(
-                    "contact snapshot in " + source + " lacks id, owner or firstName");
+    public FeedbackContact applyLookedUp(ContactSnapshot snapshot) {
+        return applier.applySnapshot(snapshot, null, this);
+    }
+
+    @Override
+    public Class<FeedbackContact> replicaType() {
+        return FeedbackContact.class;
+    }
+
+    @Override
+    public FeedbackContact newReplica() {
+        return new FeedbackContact();
+    }
+
+    @Override
+    public void onSnapshot(FeedbackContact contact, ContactSnapshot snapshot, String previousOwner,
+            String eventId) {
+        if (snapshot.firstName() == null) {
+            throw new UnprocessableEventException("contact snapshot of " + snapshot.id() + " lacks firstName");
         }
-        FeedbackContact contact = preloaded.find(FeedbackContact.class, snapshot.id());
-        if (contact != null && (contact.erased || contact.snapshotVersion >= snapshot.version())) {
-            return; // older, repeated, or about an erased contact: changes nothing
-        }
-        if (contact == null) {
-            contact = new FeedbackContact();
-            contact.id = snapshot.id();
-        }
-        contact.snapshotVersion = snapshot.version();
-        contact.owner = snapshot.owner();
         contact.firstName = snapshot.firstName();
         contact.organisationId = snapshot.organisationId();
         contact.doNotContact = snapshot.doNotContact();
-        contact.updatedAt = clock.instant();
-        contact.persist();
     }
 
-    private void applyMerge(ContactMerged merged, String eventId) {
-        if (merged.mergedId() == null || merged.survivorId() == null || merged.mergedId().equals(merged.survivorId())) {
-            throw new UnprocessableEventException("contact.merged event " + eventId
-                    + " lacks mergedId or survivorId, or names the same contact twice");
-        }
-        // marked first, under a row lock: a survey being created for the merged contact right now either commits
-        // before (and is re-pointed below) or waits and then sees the merge
-        FeedbackContact contact = lockedTombstone(merged.mergedId());
-        if (!contact.erased) {
-            contact.mergedInto = merged.survivorId();
-        }
-        entityManager.flush();
+    @Override
+    public void onMerged(UUID survivor, FeedbackContact merged, String eventId) {
         entityManager.createQuery("update SurveyRequest set contactId = ?1 where contactId = ?2")
-                .setParameter(1, merged.survivorId()).setParameter(2, merged.mergedId()).executeUpdate();
+                .setParameter(1, survivor).setParameter(2, merged.id).executeUpdate();
         entityManager.createQuery("update SurveyResponse set contactId = ?1 where contactId = ?2")
-                .setParameter(1, merged.survivorId()).setParameter(2, merged.mergedId()).executeUpdate();
+                .setParameter(1, survivor).setParameter(2, merged.id).executeUpdate();
     }
 
-    private void applyErasure(ContactErased erased, String eventId) {
-        if (erased.id() == null) {
-            throw new UnprocessableEventException("contact.erased event " + eventId + " lacks id");
-        }
-        UUID id = erased.id();
-        // marked first, under a row lock: a survey being created for the contact right now either commits before
-        // (and is deleted below) or waits and then sees the erasure
-        FeedbackContact contact = lockedTombstone(id);
-        contact.erased = true; // the owner stays: only who could see the contact learns that it existed
+    @Override
+    public void onErased(FeedbackContact erased, List<FeedbackContact> mergedIntoIt, String eventId) {
+        // the surveys of the contacts merged into it were re-pointed here, so these deletes take them too
+        entityManager.createQuery("delete from SurveyResponse where contactId = ?1").setParameter(1, erased.id)
+                .executeUpdate();
+        entityManager.createQuery("delete from SurveyRequest where contactId = ?1").setParameter(1, erased.id)
+                .executeUpdate();
+        forgetPersonalData(erased);
+        mergedIntoIt.forEach(ContactProjector::forgetPersonalData);
+    }
+
+    private static void forgetPersonalData(FeedbackContact contact) {
         contact.firstName = null;
         contact.organisationId = null;
-        contact.mergedInto = null;
-        entityManager.flush();
-        entityManager.createQuery("delete from SurveyResponse where contactId = ?1").setParameter(1, id)
-                .executeUpdate();
-        entityManager.createQuery("delete from SurveyRequest where contactId = ?1").setParameter(1, id)
-                .executeUpdate();
-        // stored first responses of idempotent creates name the contact: they must not bring the data back
-        idempotency.forgetResponsesNaming("contactId", id);
-        // the contacts merged into it are part of it (only a survivor can be erased): their surveys were re-pointed
-        // here and are gone; what the projection and the stored responses hold of them goes too
-        for (UUID merged : FeedbackContact.withMergedInto(id)) {
-            if (!merged.equals(id)) {
-                FeedbackContact mergedContact = FeedbackContact.findById(merged);
-                mergedContact.firstName = null;
-                mergedContact.organisationId = null;
-                idempotency.forgetResponsesNaming("contactId", merged);
-            }
-        }
-    }
-
-    /**
-     * The contact's projection, locked for update, created empty (unknown version) when no snapshot arrived
-     * before.
-     */
-    private FeedbackContact lockedTombstone(UUID id) {
-        FeedbackContact contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (contact == null) {
-            contact = new FeedbackContact();
-            contact.id = id;
-            contact.snapshotVersion = Long.MAX_VALUE; // no later snapshot may revive it
-            contact.updatedAt = clock.instant(); // before persist: the insert may be written at once
-            contact.persist();
-        }
-        contact.updatedAt = clock.instant();
-        return contact;
     }
 }

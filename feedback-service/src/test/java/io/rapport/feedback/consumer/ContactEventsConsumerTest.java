@@ -106,7 +106,7 @@ class ContactEventsConsumerTest {
                 contact)).isZero();
         // nothing personal is left in the projection, only the tombstone and whose contact it was
         Object[] row = (Object[]) entityManager.createNativeQuery(
-                "select owner, first_name, erased from feedback_contact where id = ?1")
+                "select owner, first_name, erased_at is not null from feedback_contact where id = ?1")
                 .setParameter(1, contact).getSingleResult();
         assertThat(row[0]).isEqualTo(alice);
         assertThat(row[1]).isNull();
@@ -151,7 +151,7 @@ class ContactEventsConsumerTest {
         }
         assertThat(count("select count(*) from survey_response where comment like '%tombstoned complaint%'", null))
                 .isZero();
-        assertThat(count("select count(*) from feedback_contact where id = ?1 and erased and first_name is null",
+        assertThat(count("select count(*) from feedback_contact where id = ?1 and erased_at is not null and first_name is null",
                 contact)).isEqualTo(1);
         // a late snapshot does not bring it back
         sendContact(sender, EventType.CONTACT_UPDATED, contact, 7, alice, "Ada", null, false);
@@ -177,7 +177,7 @@ class ContactEventsConsumerTest {
                                 + " and wait_event_type = 'Lock'")
                         .getSingleResult()).longValue() > 0));
                 assertThat(blocked.isDone()).isFalse();
-                entityManager.createNativeQuery("update feedback_contact set erased = true where id = ?1")
+                entityManager.createNativeQuery("update feedback_contact set erased_at = now() where id = ?1")
                         .setParameter(1, contact).executeUpdate();
                 return blocked;
             });
@@ -286,7 +286,7 @@ class ContactEventsConsumerTest {
                     .containsExactly("data of event " + TopicWatcher.header(dead.get(0), "ce_id") + " is not JSON",
                             "not a CloudEvent: ce_ headers missing",
                             "contact snapshot in event " + TopicWatcher.header(dead.get(2), "ce_id")
-                                    + " lacks id, owner or firstName",
+                                    + " lacks id or owner",
                             "contact.merged event " + TopicWatcher.header(dead.get(3), "ce_id")
                                     + " lacks mergedId or survivorId, or names the same contact twice");
         }

@@ -73,15 +73,15 @@ public class ContactDirectory {
      */
     private void answerFromContactsService(UUID contactId, Use use) {
         ContactLookup.Answer answer = lookup.findAndProject(contactId,
-                snapshot -> projector.applySnapshot(snapshot, "contacts-service's answer"));
+                snapshot -> projector.applyLookedUp(snapshot));
         ContactProblems.refuseIfGone(contactId, answer, use);
     }
 
     private static void checkStillThere(KnownContact contact, Use use) {
-        if (contact.status == KnownContact.Status.ERASED) {
+        if (contact.erased()) {
             throw ContactProblems.erased(contact.id, use);
         }
-        if (contact.status == KnownContact.Status.MERGED) {
+        if (contact.merged()) {
             throw ContactProblems.merged(contact.id, contact.mergedInto, use);
         }
     }

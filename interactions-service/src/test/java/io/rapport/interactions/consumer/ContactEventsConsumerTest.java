@@ -240,7 +240,7 @@ class ContactEventsConsumerTest {
                             "contact snapshot in event " + TopicWatcher.header(dead.get(2), "ce_id")
                                     + " lacks id or owner",
                             "contact.merged event " + TopicWatcher.header(dead.get(3), "ce_id")
-                                    + " lacks mergedId or survivorId, or names one contact twice");
+                                    + " lacks mergedId or survivorId, or names the same contact twice");
             assertThat(dead).extracting(r -> TopicWatcher.header(r, "dead-letter-topic"))
                     .containsOnly(Topic.CONTACTS.topicName());
         }

@@ -29,10 +29,10 @@ public class ContactDataExport {
 
     public SchedulerExport export(UUID contactId, Caller caller) {
         ContactProjection contact = contacts.forRead(contactId, caller);
-        RelationshipHealth health = RelationshipHealth.findById(contact.contactId);
-        return new SchedulerExport(contact.contactId,
+        RelationshipHealth health = RelationshipHealth.findById(contact.id);
+        return new SchedulerExport(contact.id,
                 responses.of(Task.<Task>list("contactId in ?1 order by createdAt, id",
-                        ContactProjection.withMergedInto(contact.contactId))),
+                        ContactProjection.withMergedInto(contact.id))),
                 health == null ? null : HealthMapper.toResponse(health));
     }
 }

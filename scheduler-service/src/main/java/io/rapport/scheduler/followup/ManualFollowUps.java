@@ -48,9 +48,9 @@ public class ManualFollowUps {
     public Task add(FollowUpInput input, Caller caller) {
         ContactProjection contact = contacts.forRecord(input.contactId(), caller);
         String subject = input.subject().strip();
-        tasks.tasksOf(contact.contactId).open(TaskKind.FOLLOW_UP, subject).ifPresent(open -> {
+        tasks.tasksOf(contact.id).open(TaskKind.FOLLOW_UP, subject).ifPresent(open -> {
             throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
-                    .withDetail("Contact " + contact.contactId + " has an open follow-up '" + subject + "': "
+                    .withDetail("Contact " + contact.id + " has an open follow-up '" + subject + "': "
                             + open.id)
                     .with("otherTaskId", open.id.toString()).build();
         });
@@ -59,6 +59,6 @@ public class ManualFollowUps {
         // a window of its own: two follow-ups of one subject, one after the other, are two tasks
         TaskProposal proposal = new TaskProposal(RULE, TaskKind.FOLLOW_UP, subject, UUID.randomUUID().toString(),
                 priority, input.dueAt(), reason, null);
-        return tasks.add(proposal, contact.contactId, contact.owner);
+        return tasks.add(proposal, contact.id, contact.owner);
     }
 }

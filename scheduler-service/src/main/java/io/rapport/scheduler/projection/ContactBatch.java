@@ -45,8 +45,8 @@ public final class ContactBatch {
             Function<Collection<UUID>, Map<UUID, ContactTasks>> taskLoader) {
         ContactBatch batch = new ContactBatch(List.copyOf(contactIds), now, taskLoader);
         if (!contactIds.isEmpty()) {
-            ContactProjection.<ContactProjection>list("contactId in ?1", batch.ids)
-                    .forEach(contact -> batch.contacts.put(contact.contactId, contact));
+            ContactProjection.<ContactProjection>list("id in ?1", batch.ids)
+                    .forEach(contact -> batch.contacts.put(contact.id, contact));
         }
         return batch;
     }

@@ -9,28 +9,23 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.rapport.contacts.lookup.MergeChain;
+import io.rapport.contacts.replica.ContactReplica;
 import io.rapport.events.contract.ContactSnapshot.ImportantDate;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The scheduler's view of one contact, built only from events. */
+/**
+ * The scheduler's view of one contact, built only from events: the platform's contact replica (id, owner, snapshot
+ * version, merged, erased) and what the rules read. A contact merged or erased before any snapshot has a row with no
+ * owner, name or dates.
+ */
 @Entity
 @Table(name = "contact_projection")
-public class ContactProjection extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "contact_id")
-    public UUID contactId;
-
-    /** The version of the newest contact snapshot applied; older snapshots arriving late are ignored. */
-    @Column(name = "snapshot_version")
-    public long snapshotVersion;
-
-    public String owner;
+@AttributeOverride(name = "id", column = @Column(name = "contact_id"))
+public class ContactProjection extends ContactReplica {
 
     @Column(name = "display_name")
     public String displayName;
@@ -57,14 +52,6 @@ public class ContactProjection extends PanacheEntityBase {
     @Column(name = "do_not_contact")
     public boolean doNotContact;
 
-    /** Set when the contact was erased: no task is raised for it again. */
-    @Column(name = "erased_at")
-    public Instant erasedAt;
-
-    /** Set when the contact was merged into another. */
-    @Column(name = "merged_into")
-    public UUID mergedInto;
-
     /** EMAIL, PHONE, ... as the contact prefers to be reached; null when not stated. */
     @Column(name = "preferred_channel")
     public String preferredChannel;
@@ -82,9 +69,6 @@ public class ContactProjection extends PanacheEntityBase {
     @Column(name = "sweep_at")
     public Instant sweepAt;
 
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
     /**
      * The contact's last touch-point, if it came after the contact was added: one logged with an earlier date (an
      * imported history, say) does not count, and the counts of the check-in rules and of health start at the adding.
@@ -101,6 +85,6 @@ public class ContactProjection extends PanacheEntityBase {
     /** The contact and every contact merged into it, directly or through a chain of merges. */
     public static List<UUID> withMergedInto(UUID contactId) {
         return MergeChain.of(contactId, survivor -> ContactProjection.<ContactProjection>list("mergedInto", survivor).stream()
-                .map(merged -> merged.contactId).toList());
+                .map(merged -> merged.id).toList());
     }
 }

@@ -23,8 +23,8 @@ public class ProjectedContactNames implements ContactNames {
     public Map<UUID, String> of(Collection<UUID> contactIds) {
         Map<UUID, String> names = new HashMap<>();
         if (!contactIds.isEmpty()) {
-            entityManager.createQuery("select c.contactId, c.displayName from ContactProjection c"
-                    + " where c.contactId in :ids and c.erasedAt is null", Object[].class)
+            entityManager.createQuery("select c.id, c.displayName from ContactProjection c"
+                    + " where c.id in :ids and c.erasedAt is null", Object[].class)
                     .setParameter("ids", contactIds).getResultList()
                     .forEach(row -> names.put((UUID) row[0], (String) row[1]));
         }

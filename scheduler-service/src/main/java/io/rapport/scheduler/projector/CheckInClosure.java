@@ -39,7 +39,7 @@ public class CheckInClosure {
         if (contact.checkInClosedAt == null || closed.at().isAfter(contact.checkInClosedAt)) {
             contact.checkInClosedAt = closed.at();
         }
-        reevaluation.touched(contact.contactId, null);
+        reevaluation.touched(contact.id, null);
         reevaluation.evaluateTouched();
     }
 }

@@ -5,18 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.rapport.events.EventType;
-import io.rapport.events.contract.ContactErased;
-import io.rapport.events.contract.ContactMerged;
+import io.rapport.contacts.replica.ContactReplicaApplier;
+import io.rapport.contacts.replica.ContactReplicaHooks;
 import io.rapport.events.contract.ContactSnapshot;
 import io.rapport.events.inbox.EventHandler;
 import io.rapport.events.inbox.EventKeys;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.PreloadedRows;
 import io.rapport.events.inbox.UnprocessableEventException;
-import io.rapport.rest.idempotency.IdempotencyKeys;
 import io.rapport.scheduler.projection.CommitmentProjection;
 import io.rapport.scheduler.projection.ContactLock;
 import io.rapport.scheduler.projection.ContactProjection;
@@ -28,11 +24,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 
-/** Keeps the contact projection current from contact events and re-evaluates the contact's rules. */
+/**
+ * Keeps the contact projection current from contact events through the platform's {@link ContactReplicaApplier}
+ * and re-evaluates the contact's rules: a snapshot brings what the rules read; a merge moves the merged contact's
+ * history and follow-ups to the survivor; an erasure leaves nothing personal. Each contact's work holds its lock
+ * ({@link ContactLock}).
+ */
 @ApplicationScoped
-public class ContactProjector implements EventHandler {
+public class ContactProjector implements EventHandler, ContactReplicaHooks<ContactProjection> {
 
-    private final ObjectMapper objectMapper;
+    private final ContactReplicaApplier applier;
     private final RuleEvaluator rules;
     private final Clock clock;
     private final ContactLock contactLock;
@@ -40,12 +41,11 @@ public class ContactProjector implements EventHandler {
     private final PreloadedRows preloaded;
     private final SurvivingContact survivingContact;
     private final MergedFollowUps followUps;
-    private final IdempotencyKeys idempotency;
 
-    public ContactProjector(ObjectMapper objectMapper, RuleEvaluator rules, Clock clock, ContactLock contactLock,
+    public ContactProjector(ContactReplicaApplier applier, RuleEvaluator rules, Clock clock, ContactLock contactLock,
             ContactReevaluation reevaluation, PreloadedRows preloaded, SurvivingContact survivingContact,
-            MergedFollowUps followUps, IdempotencyKeys idempotency) {
-        this.objectMapper = objectMapper;
+            MergedFollowUps followUps) {
+        this.applier = applier;
         this.rules = rules;
         this.clock = clock;
         this.contactLock = contactLock;
@@ -53,7 +53,6 @@ public class ContactProjector implements EventHandler {
         this.preloaded = preloaded;
         this.survivingContact = survivingContact;
         this.followUps = followUps;
-        this.idempotency = idempotency;
     }
 
     /**
@@ -69,7 +68,7 @@ public class ContactProjector implements EventHandler {
     @Override
     @Transactional(TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        applyEvent(event);
+        applier.apply(event, this);
     }
 
     /** The rules and health of the contacts the events changed, evaluated together. */
@@ -85,36 +84,35 @@ public class ContactProjector implements EventHandler {
      */
     @Transactional(TxType.MANDATORY)
     public void applyLookedUp(ContactSnapshot snapshot) {
-        applySnapshot(snapshot, null);
+        applier.applySnapshot(snapshot, null, this);
         reevaluation.evaluateTouched();
     }
 
-    private void applyEvent(IncomingEvent event) {
-        EventType type = event.type().orElse(null);
-        if (type == EventType.CONTACT_CREATED || type == EventType.CONTACT_UPDATED) {
-            applySnapshot(event.dataAs(ContactSnapshot.class, objectMapper), event.id());
-        } else if (type == EventType.CONTACT_ERASED) {
-            erase(event.dataAs(ContactErased.class, objectMapper), event.id());
-        } else if (type == EventType.CONTACT_MERGED) {
-            merge(event.dataAs(ContactMerged.class, objectMapper), event.id());
-        }
+    @Override
+    public Class<ContactProjection> replicaType() {
+        return ContactProjection.class;
     }
 
-    private void applySnapshot(ContactSnapshot snapshot, String eventId) {
-        requireComplete(snapshot, eventId);
-        contactLock.lock(snapshot.id());
-        ContactProjection contact = preloaded.find(ContactProjection.class, snapshot.id());
-        if (contact != null && (contact.snapshotVersion >= snapshot.version() || contact.erasedAt != null)) {
-            return; // an older or repeated snapshot arriving late, or an erased contact, changes nothing
+    @Override
+    public ContactProjection newReplica() {
+        return new ContactProjection();
+    }
+
+    @Override
+    public void lock(UUID... contactIds) {
+        contactLock.lockAll(List.of(contactIds));
+    }
+
+    @Override
+    public void onSnapshot(ContactProjection contact, ContactSnapshot snapshot, String previousOwner,
+            String eventId) {
+        if (snapshot.displayName() == null || snapshot.createdAt() == null || snapshot.checkInCadenceDays() < 1) {
+            throw new UnprocessableEventException("contact snapshot of " + snapshot.id()
+                    + " lacks displayName, createdAt or a positive checkInCadenceDays");
         }
-        String previousOwner = contact == null ? null : contact.owner;
-        if (contact == null) {
-            contact = new ContactProjection();
-            contact.contactId = snapshot.id();
+        if (contact.contactCreatedAt == null) {
             contact.contactCreatedAt = snapshot.createdAt();
         }
-        contact.snapshotVersion = snapshot.version();
-        contact.owner = snapshot.owner();
         contact.displayName = snapshot.displayName();
         contact.checkInCadenceDays = snapshot.checkInCadenceDays();
         contact.checkInMaxIntervalDays = snapshot.checkInMaxIntervalDays();
@@ -125,48 +123,11 @@ public class ContactProjector implements EventHandler {
         contact.marketingOptIn = snapshot.marketingOptIn();
         contact.importantDates = snapshot.importantDates() == null ? new ArrayList<>()
                 : new ArrayList<>(snapshot.importantDates());
-        contact.updatedAt = clock.instant();
-        contact.persist();
         if (!contact.owner.equals(previousOwner)) {
             // a new projection too: a merge may have given the contact tasks before its own snapshot arrived
             rules.reassignOpenTasks(contact);
         }
-        reevaluation.touched(contact.contactId, eventId);
-    }
-
-    /**
-     * Nothing personal stays: the name goes, every task's text goes and the open ones close, and no task is raised
-     * again.
-     */
-    private void erase(ContactErased erased, String eventId) {
-        contactLock.lock(erased.id());
-        ContactProjection contact = ContactProjection.findById(erased.id());
-        if (contact != null) {
-            contact.erasedAt = erased.erasedAt();
-        }
-        // the contacts merged into it are part of it (only a survivor can be erased): nothing of theirs stays
-        // either
-        for (UUID id : ContactProjection.withMergedInto(erased.id())) {
-            forget(id, eventId);
-        }
-        reevaluation.touched(erased.id(), eventId); // its score goes
-    }
-
-    private void forget(UUID contactId, String eventId) {
-        ContactProjection contact = ContactProjection.findById(contactId);
-        if (contact != null) {
-            contact.displayName = "";
-            contact.timezone = null;
-            contact.importantDates = new ArrayList<>();
-            contact.preferredChannel = null;
-            contact.sweepAt = null;
-            contact.updatedAt = clock.instant();
-        }
-        InteractionProjection.delete("contactId", contactId);
-        CommitmentProjection.delete("contactId", contactId);
-        FeedbackProjection.delete("contactId", contactId);
-        rules.erase(contactId, eventId);
-        idempotency.forgetResponsesNaming("contactId", contactId); // a task added by hand, replayed to a retry
+        reevaluation.touched(contact.id, eventId);
     }
 
     /**
@@ -174,37 +135,44 @@ public class ContactProjector implements EventHandler {
      * follow-ups it still calls for; the merged contact's own tasks close. The survivor is the last of a chain of
      * merges when the survivor was itself merged since.
      */
-    private void merge(ContactMerged merged, String eventId) {
-        if (merged.mergedId() == null || merged.survivorId() == null || merged.mergedId().equals(merged.survivorId())) {
-            throw new UnprocessableEventException("contact.merged event " + eventId
-                    + " lacks mergedId or survivorId, or names one contact twice");
-        }
-        contactLock.lock(merged.mergedId(), merged.survivorId());
-        UUID survivorId = survivingContact.of(merged.survivorId());
-        if (survivorId.equals(merged.mergedId())) {
+    @Override
+    public void onMerged(UUID survivor, ContactProjection merged, String eventId) {
+        UUID survivorId = survivingContact.of(survivor);
+        if (survivorId.equals(merged.id)) {
             throw new UnprocessableEventException("contact.merged event " + eventId + " merges contact "
-                    + merged.mergedId() + " into a contact that was merged into it");
+                    + merged.id + " into a contact that was merged into it");
         }
-        ContactProjection contact = preloaded.find(ContactProjection.class, merged.mergedId());
-        if (contact != null) {
-            contact.mergedInto = survivorId;
-            contact.sweepAt = null;
-            contact.updatedAt = clock.instant();
-        }
-        InteractionProjection.update("contactId = ?1 where contactId = ?2", survivorId, merged.mergedId());
-        CommitmentProjection.update("contactId = ?1 where contactId = ?2", survivorId, merged.mergedId());
-        FeedbackProjection.update("contactId = ?1 where contactId = ?2", survivorId, merged.mergedId());
-        followUps.merged(merged.mergedId(), survivorId, preloaded.find(ContactProjection.class, survivorId),
-                eventId);
-        reevaluation.touched(merged.mergedId(), eventId); // its score goes
+        merged.mergedInto = survivorId;
+        merged.sweepAt = null;
+        InteractionProjection.update("contactId = ?1 where contactId = ?2", survivorId, merged.id);
+        CommitmentProjection.update("contactId = ?1 where contactId = ?2", survivorId, merged.id);
+        FeedbackProjection.update("contactId = ?1 where contactId = ?2", survivorId, merged.id);
+        followUps.merged(merged.id, survivorId, preloaded.find(ContactProjection.class, survivorId), eventId);
+        reevaluation.touched(merged.id, eventId); // its score goes
         reevaluation.touched(survivorId, eventId); // its check-in, dates and score, over both histories
     }
 
-    private static void requireComplete(ContactSnapshot snapshot, String eventId) {
-        if (snapshot.id() == null || snapshot.owner() == null || snapshot.displayName() == null
-                || snapshot.createdAt() == null || snapshot.checkInCadenceDays() < 1) {
-            throw new UnprocessableEventException("contact snapshot in event " + eventId
-                    + " lacks id, owner, displayName, createdAt or a positive checkInCadenceDays");
-        }
+    /**
+     * Nothing personal stays, of the contact or of those merged into it (only a survivor can be erased): the names
+     * go, every task's text goes and the open ones close, and no task is raised again.
+     */
+    @Override
+    public void onErased(ContactProjection erased, List<ContactProjection> mergedIntoIt, String eventId) {
+        forget(erased, eventId);
+        mergedIntoIt.forEach(merged -> forget(merged, eventId));
+        reevaluation.touched(erased.id, eventId); // its score goes
+    }
+
+    private void forget(ContactProjection contact, String eventId) {
+        contact.displayName = null;
+        contact.timezone = null;
+        contact.importantDates = new ArrayList<>();
+        contact.preferredChannel = null;
+        contact.sweepAt = null;
+        contact.updatedAt = clock.instant();
+        InteractionProjection.delete("contactId", contact.id);
+        CommitmentProjection.delete("contactId", contact.id);
+        FeedbackProjection.delete("contactId", contact.id);
+        rules.erase(contact.id, eventId);
     }
 }

@@ -83,7 +83,7 @@ public class ContactReevaluation {
         entityManager.flush();
         ContactBatch batch = ContactBatch.of(lastEvents.keySet(), clock.instant(), tasks::tasksOf);
         for (ContactProjection contact : batch.contacts()) {
-            String eventId = lastEvents.get(contact.contactId);
+            String eventId = lastEvents.get(contact.id);
             rules.evaluateCheckIn(batch, contact, eventId);
             timeRules.evaluate(batch, contact, eventId);
         }

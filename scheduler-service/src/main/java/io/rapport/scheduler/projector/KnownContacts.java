@@ -77,17 +77,22 @@ public class KnownContacts {
     }
 
     private void projectIfUnknown(UUID contactId, Use use) {
-        if (ContactProjection.count("contactId", contactId) == 0) {
+        ContactProjection contact = ContactProjection.findById(contactId);
+        if (contact == null) {
             ContactProblems.refuseIfGone(contactId, lookup.findAndProject(contactId, projector::applyLookedUp), use);
+        } else if (contact.owner == null) {
+            // merged or erased before any snapshot of it arrived: the row does not say whose contact it was, so only
+            // contacts-service can tell whether the caller may learn that it is gone
+            ContactProblems.refuseIfGone(contactId, lookup.find(contactId), use);
         }
     }
 
     private static void checkStillThere(ContactProjection contact, Use use) {
         if (contact.erasedAt != null) {
-            throw ContactProblems.erased(contact.contactId, use);
+            throw ContactProblems.erased(contact.id, use);
         }
         if (contact.mergedInto != null) {
-            throw ContactProblems.merged(contact.contactId, contact.mergedInto, use);
+            throw ContactProblems.merged(contact.id, contact.mergedInto, use);
         }
     }
 }

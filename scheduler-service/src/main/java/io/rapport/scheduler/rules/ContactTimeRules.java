@@ -43,13 +43,13 @@ public class ContactTimeRules {
     @Transactional(TxType.MANDATORY)
     public void evaluate(ContactBatch batch, ContactProjection contact, String sourceEventId) {
         Instant now = batch.now();
-        ContactTasks contactTasks = batch.tasks(contact.contactId);
+        ContactTasks contactTasks = batch.tasks(contact.id);
         RuleOutcome dates = importantDates.evaluate(contact, now);
-        SurveyHistory surveys = batch.surveys(contact.contactId);
+        SurveyHistory surveys = batch.surveys(contact.id);
         RuleOutcome survey = feedbackDue.evaluate(contact, surveys, now);
-        RuleOutcome untouched = maxInterval.evaluate(contact, batch.lastTouch(contact.contactId), now);
+        RuleOutcome untouched = maxInterval.evaluate(contact, batch.lastTouch(contact.id), now);
 
-        dates.proposals().forEach(proposal -> tasks.raise(proposal, contactTasks, contact.contactId, contact.owner,
+        dates.proposals().forEach(proposal -> tasks.raise(proposal, contactTasks, contact.id, contact.owner,
                 sourceEventId));
         List<String> currentDates = contact.isReachable() ? ImportantDateRule.subjects(contact) : List.of();
         contactTasks.open().stream()
@@ -60,11 +60,11 @@ public class ContactTimeRules {
                         contact.isReachable() ? "the date was removed"
                                 : "the contact is do-not-contact, former, erased or merged", sourceEventId));
         survey.proposals().stream().findFirst().ifPresentOrElse(
-                proposal -> tasks.raise(proposal, contactTasks, contact.contactId, contact.owner, sourceEventId),
+                proposal -> tasks.raise(proposal, contactTasks, contact.id, contact.owner, sourceEventId),
                 () -> tasks.resolve(contactTasks, TaskKind.FEEDBACK_DUE, FeedbackDueRule.SUBJECT,
                         surveyNotDue(contact, surveys), sourceEventId));
         untouched.proposals().stream().findFirst().ifPresentOrElse(
-                proposal -> tasks.raise(proposal, contactTasks, contact.contactId, contact.owner, sourceEventId),
+                proposal -> tasks.raise(proposal, contactTasks, contact.id, contact.owner, sourceEventId),
                 () -> tasks.resolve(contactTasks, TaskKind.CHECK_IN, MaxIntervalRule.SUBJECT,
                         contact.isReachable() && contact.checkInMaxIntervalDays != null
                                 ? "within the maximum interval again: a touch-point was logged or the interval lengthened"

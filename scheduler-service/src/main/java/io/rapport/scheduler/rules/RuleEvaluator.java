@@ -43,9 +43,9 @@ public class RuleEvaluator {
     /** Opens, moves or (for a contact that should get none) closes the contact's check-in. */
     @Transactional(TxType.MANDATORY)
     public void evaluateCheckIn(ContactBatch batch, ContactProjection contact, String eventId) {
-        ContactTasks contactTasks = batch.tasks(contact.contactId);
-        checkIn.propose(contact, batch.lastTouch(contact.contactId)).ifPresentOrElse(
-                proposal -> tasks.raise(proposal, contactTasks, contact.contactId, contact.owner, eventId),
+        ContactTasks contactTasks = batch.tasks(contact.id);
+        checkIn.propose(contact, batch.lastTouch(contact.id)).ifPresentOrElse(
+                proposal -> tasks.raise(proposal, contactTasks, contact.id, contact.owner, eventId),
                 () -> tasks.resolve(contactTasks, TaskKind.CHECK_IN, CheckInRule.SUBJECT,
                         "no check-ins: the contact is do-not-contact, former, erased or merged", eventId));
     }
@@ -53,7 +53,7 @@ public class RuleEvaluator {
     /** A reassigned contact's open tasks go to its new owner. */
     @Transactional(TxType.MANDATORY)
     public void reassignOpenTasks(ContactProjection contact) {
-        tasks.reassign(contact.contactId, contact.owner);
+        tasks.reassign(contact.id, contact.owner);
     }
 
     /** An erased contact's tasks close, and keep no text about the contact (nor do the events closing them). */

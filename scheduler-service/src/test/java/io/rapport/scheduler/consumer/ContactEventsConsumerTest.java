@@ -119,7 +119,7 @@ class ContactEventsConsumerTest {
                     .containsExactly("data of event " + TopicWatcher.header(dead.get(0), "ce_id") + " is not JSON",
                             "not a CloudEvent: ce_ headers missing",
                             "contact snapshot in event " + TopicWatcher.header(dead.get(2), "ce_id")
-                                    + " lacks id, owner, displayName, createdAt or a positive checkInCadenceDays");
+                                    + " lacks id or owner");
             assertThat(dead).extracting(r -> TopicWatcher.header(r, "dead-letter-topic"))
                     .containsOnly(Topic.CONTACTS.topicName());
         }

@@ -66,7 +66,7 @@ public class HealthFactsReader {
         if (contacts.isEmpty()) {
             return facts;
         }
-        UUID[] ids = contacts.stream().map(contact -> contact.contactId).toArray(UUID[]::new);
+        UUID[] ids = contacts.stream().map(contact -> contact.id).toArray(UUID[]::new);
         Map<UUID, List<String>> sentiments = sentiments(ids);
         Map<UUID, HealthFacts.Survey> nps = latestAnswers(ids, "nps");
         Map<UUID, HealthFacts.Survey> csat = latestAnswers(ids, "csat");
@@ -74,7 +74,7 @@ public class HealthFactsReader {
         Map<UUID, List<Instant>> awaitingReply = awaitingReply(ids);
         Set<UUID> askedToReply = everAskedToReply(ids);
         for (ContactProjection contact : contacts) {
-            UUID id = contact.contactId;
+            UUID id = contact.id;
             Optional<Instant> lastTouch = contact.touchSinceAdded(Optional.ofNullable(lastTouches.get(id)));
             facts.put(id, new HealthFacts(lastTouch.orElse(contact.contactCreatedAt), lastTouch.isPresent(),
                     contact.checkInCadenceDays, sentiments.getOrDefault(id, List.of()),

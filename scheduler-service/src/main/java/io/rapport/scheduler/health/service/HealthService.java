@@ -85,7 +85,7 @@ public class HealthService {
         boolean baseline = health == null;
         if (baseline) {
             health = new RelationshipHealth();
-            health.contactId = contact.contactId;
+            health.contactId = contact.id;
         }
         int previousScore = health.score;
         HealthBand previousBand = health.band;
@@ -97,7 +97,7 @@ public class HealthService {
         health.recheckAt = forecast.nextDrop(current, now, score.band()).orElse(null);
         health.persist();
         if (!baseline && previousBand != score.band()) {
-            events.publish(EventType.RELATIONSHIP_HEALTH_CHANGED, contact.contactId, contact.contactId,
+            events.publish(EventType.RELATIONSHIP_HEALTH_CHANGED, contact.id, contact.id,
                     HealthMapper.toEvent(health, previousScore, previousBand));
         }
     }
