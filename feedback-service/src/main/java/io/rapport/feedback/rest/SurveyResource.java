@@ -100,6 +100,7 @@ public class SurveyResource {
         boolean force = Boolean.TRUE.equals(QueryParams.bool("force", forceText));
         String[] token = new String[1];
         SurveyRequestView[] created = new SurveyRequestView[1];
+        surveys.prepare(input); // may wait for contacts-service: before the transaction, not in it
         Response response = idempotency.execute(idempotencyKey, caller.userId(), "surveys.create", input, () -> {
             SurveyService.Created result = surveys.create(input, repName(), force, caller);
             token[0] = result.token();

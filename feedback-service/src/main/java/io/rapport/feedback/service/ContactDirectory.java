@@ -27,19 +27,30 @@ public class ContactDirectory {
     }
 
     /**
-     * The contact a new survey asks, if the caller may ask it: unknown (or another rep's) is 422, merged or erased
-     * 409 (merged naming the survivor), do-not-contact 409. Call it in the transaction that creates the survey.
+     * Before the transaction that creates a survey for the contact, outside it: a contact the replica does not know
+     * yet is read from contacts-service (and projected in a transaction of its own), and so is what the caller may
+     * learn of one merged or erased before its snapshot arrived, so that no database connection or row lock waits
+     * for contacts-service's answer. 409 when it was erased or merged; 503 when contacts-service cannot answer.
+     */
+    public void projectForRecord(UUID id) {
+        FeedbackContact contact = FeedbackContact.findById(id);
+        if (contact == null) {
+            ContactProblems.refuseIfGone(id, lookUp(id), Use.RECORD);
+        } else {
+            refuseIfGoneBeforeItsSnapshot(contact, Use.RECORD);
+        }
+    }
+
+    /**
+     * The contact a new survey asks, if the caller may ask it: unknown (or another rep's) is 422 (call
+     * {@link #projectForRecord} first, for a contact whose event is still on its way), merged or erased 409 (merged
+     * naming the survivor), do-not-contact 409. Call it in the transaction that creates the survey.
      */
     public FeedbackContact surveyable(UUID id, Caller caller) {
         // locked until the survey commits: an erasure or merge of the contact applied meanwhile waits for it, and
         // then purges or re-points the new survey too (or the survey waits, and sees the contact erased or merged);
         // and a second survey to the contact waits, then finds this one pending (survey fatigue)
         FeedbackContact contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (contact == null) {
-            ContactProblems.refuseIfGone(id, lookUp(id), Use.RECORD);
-            contact = FeedbackContact.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        }
-        refuseIfGoneBeforeItsSnapshot(contact, Use.RECORD);
         if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
             throw ContactProblems.unknown(id);
         }

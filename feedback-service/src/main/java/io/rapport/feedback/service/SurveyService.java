@@ -64,6 +64,11 @@ public class SurveyService {
     public record Created(SurveyRequest request, String token) {
     }
 
+    /** Before {@link #create}, outside its transaction: a contact not projected yet is read from contacts-service. */
+    public void prepare(SurveyRequestInput input) {
+        contacts.projectForRecord(input.contactId());
+    }
+
     /**
      * Creates the request and records feedback.requested in the same transaction.
      *

@@ -87,6 +87,7 @@ public class CommitmentResource {
     public Response create(@Valid @NotNull CommitmentInput input,
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Context UriInfo uriInfo) {
+        commitments.prepare(input); // may wait for contacts-service: before the transaction
         return idempotency.execute(idempotencyKey, caller.userId(), "commitments.create", input, () -> {
             Commitment commitment = commitments.create(input, caller);
             return Response.created(uriInfo.getAbsolutePathBuilder().path(commitment.id.toString()).build())

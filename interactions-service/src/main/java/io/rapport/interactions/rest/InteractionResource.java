@@ -89,6 +89,7 @@ public class InteractionResource {
     public Response create(@Valid @NotNull InteractionInput input,
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Context UriInfo uriInfo) {
+        interactions.prepare(input); // may wait for contacts-service: before the transaction
         return idempotency.execute(idempotencyKey, caller.userId(), "interactions.create", input, () -> {
             Interaction interaction = interactions.create(input, caller);
             return Response.created(uriInfo.getAbsolutePathBuilder().path(interaction.id.toString()).build())

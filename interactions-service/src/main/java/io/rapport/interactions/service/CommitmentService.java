@@ -57,6 +57,11 @@ public class CommitmentService {
         this.clock = clock;
     }
 
+    /** Before {@link #create}, outside its transaction: a contact not projected yet is read from contacts-service. */
+    public void prepare(CommitmentInput input) {
+        contacts.projectForRecord(input.contactId());
+    }
+
     /** Records the commitment and commitment.made with it. */
     @Transactional
     public Commitment create(CommitmentInput input, Caller caller) {

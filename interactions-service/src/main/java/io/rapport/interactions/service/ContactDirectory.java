@@ -28,19 +28,31 @@ public class ContactDirectory {
     }
 
     /**
-     * The contact a new interaction or commitment is recorded for: 422 when unknown or another rep's, 409 when erased
-     * or merged (the latter naming the survivor in {@code mergedInto}), 403 when the caller may read but not change
-     * the contact's records (an integrator).
-     * Call it inside the transaction that records the new interaction or commitment.
+     * Before the transaction that records an interaction or a commitment for the contact, outside it: a contact the
+     * replica does not know yet is read from contacts-service (and projected in a transaction of its own), so that no
+     * database connection waits for contacts-service's answer; and so is what the caller may learn of a contact
+     * merged or erased before any snapshot of it arrived (its row does not say whose it was). 409 when it was erased
+     * or merged; 503 when contacts-service cannot answer.
+     */
+    public void projectForRecord(UUID contactId) {
+        KnownContact contact = KnownContact.findById(contactId);
+        if (contact == null) {
+            answerFromContactsService(contactId, Use.RECORD);
+        } else if (contact.owner == null && !contact.active()) {
+            ContactProblems.refuseIfGone(contactId, lookup.find(contactId), Use.RECORD);
+        }
+    }
+
+    /**
+     * The contact a new interaction or commitment is recorded for: 422 when unknown or another rep's (call
+     * {@link #projectForRecord} first, for a contact whose event is still on its way), 409 when erased or merged (the
+     * latter naming the survivor in {@code mergedInto}), 403 when the caller may read but not change the contact's
+     * records (an integrator). Call it inside the transaction that records the new interaction or commitment.
      */
     public KnownContact forWrite(UUID contactId, Caller caller) {
         // a share lock until the caller's transaction ends: an erasure, merge or new owner arriving meanwhile waits
         // for the new record and then covers it
         KnownContact contact = KnownContact.findById(contactId, LockModeType.PESSIMISTIC_READ);
-        if (contact == null) {
-            answerFromContactsService(contactId, Use.RECORD);
-            contact = KnownContact.findById(contactId, LockModeType.PESSIMISTIC_READ);
-        }
         // another rep's contact is as unknown as a missing one (contacts-service does not show it either), so the
         // answer does not depend on whether its event has arrived yet
         if (contact == null || !caller.canRead(contact.owner)) {

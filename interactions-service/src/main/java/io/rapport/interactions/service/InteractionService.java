@@ -56,6 +56,11 @@ public class InteractionService {
         this.clock = clock;
     }
 
+    /** Before {@link #create}, outside its transaction: a contact not projected yet is read from contacts-service. */
+    public void prepare(InteractionInput input) {
+        contacts.projectForRecord(input.contactId());
+    }
+
     /** Logs the interaction for a contact the caller may write to, and records interaction.logged with it. */
     @Transactional
     public Interaction create(InteractionInput input, Caller caller) {

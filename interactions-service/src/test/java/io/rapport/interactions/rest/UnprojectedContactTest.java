@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -98,6 +99,31 @@ class UnprojectedContactTest {
                 .then().statusCode(409).contentType(PROBLEM_JSON).body("mergedInto", is(survivor.toString()));
         as(rep, "rep").get("/api/v1/contacts/" + merged + "/timeline").then().statusCode(404)
                 .body("mergedInto", is(survivor.toString()));
+    }
+
+    /**
+     * A merge that reaches the replica before any snapshot of the contact leaves a row that does not say whose contact
+     * it was: contacts-service says what the caller may learn, before the write's transaction.
+     */
+    @Test
+    void aContactMergedBeforeAnySnapshotReachedUsIsAnsweredAsContactsServiceSeesIt() {
+        awaitPartitionAssignment(kafka);
+        UUID merged = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        sender.send(EventType.CONTACT_MERGED, UUID.randomUUID().toString(), merged.toString(), merged.toString(),
+                Instant.now(), """
+                        {"mergedId": "%s", "survivorId": "%s", "mergedAt": "%s"}""".formatted(merged, survivor,
+                        Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> KnownContact
+                .<KnownContact>findByIdOptional(merged).map(row -> survivor.equals(row.mergedInto)).orElse(false));
+        as(rep, "rep").body(interactionJson(merged, "CALL", "OUTBOUND", now)).post("/api/v1/interactions")
+                .then().statusCode(422).contentType(PROBLEM_JSON); // contacts-service does not show it to this rep
+
+        ContactsServiceStub.merged(merged, survivor);
+        as(rep, "rep").body(interactionJson(merged, "CALL", "OUTBOUND", now)).post("/api/v1/interactions")
+                .then().statusCode(409).contentType(PROBLEM_JSON).body("mergedInto", is(survivor.toString()));
+        as(rep, "rep").body(commitmentJson(merged, "Call back", Instant.now().plus(1, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/commitments").then().statusCode(409).body("mergedInto", is(survivor.toString()));
     }
 
     @Test
