@@ -5,6 +5,7 @@ import java.util.UUID;
 import io.rapport.contacts.lookup.ContactLookup;
 import io.rapport.contacts.lookup.ContactProblems;
 import io.rapport.contacts.lookup.ContactProblems.Use;
+import io.rapport.contacts.replica.ReplicaChecks;
 import io.rapport.feedback.FeedbackContact;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +34,8 @@ public class ContactDirectory {
      * for contacts-service's answer. 409 when it was erased or merged; 503 when contacts-service cannot answer.
      */
     public void projectForRecord(UUID id) {
-        FeedbackContact contact = FeedbackContact.findById(id);
-        if (contact == null) {
-            ContactProblems.refuseIfGone(id, lookUp(id), Use.RECORD);
-        } else {
-            refuseIfGoneBeforeItsSnapshot(contact, Use.RECORD);
-        }
+        ReplicaChecks.askContactsService(lookup, id, FeedbackContact.findById(id), projector::applyLookedUp,
+                Use.RECORD);
     }
 
     /**
@@ -54,7 +51,7 @@ public class ContactDirectory {
         if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
             throw ContactProblems.unknown(id);
         }
-        checkStillThere(contact, Use.RECORD);
+        ReplicaChecks.refuseIfGone(contact, Use.RECORD);
         if (contact.doNotContact) {
             throw Problems.conflict("Contact " + id + " is marked do-not-contact: no survey may be sent");
         }
@@ -63,41 +60,12 @@ public class ContactDirectory {
 
     /** The contact whose history the caller wants: 404 when unknown or not theirs, 410 when erased. */
     public FeedbackContact readable(UUID id, Caller caller) {
+        ReplicaChecks.askContactsService(lookup, id, FeedbackContact.findById(id), projector::applyLookedUp, Use.READ);
         FeedbackContact contact = FeedbackContact.findById(id);
-        if (contact == null) {
-            ContactProblems.refuseIfGone(id, lookUp(id), Use.READ);
-            contact = FeedbackContact.findById(id);
-        }
-        refuseIfGoneBeforeItsSnapshot(contact, Use.READ);
         if (contact == null || contact.owner == null || !caller.canRead(contact.owner)) {
             throw new NotFoundException("No contact " + id);
         }
-        checkStillThere(contact, Use.READ);
+        ReplicaChecks.refuseIfGone(contact, Use.READ);
         return contact;
-    }
-
-    /**
-     * A merge or erasure that arrived before any snapshot leaves a row that does not say whose contact it was: only
-     * contacts-service can tell whether the caller may learn that it was merged or erased. Asked without projecting
-     * (the row may be locked by this transaction).
-     */
-    private void refuseIfGoneBeforeItsSnapshot(FeedbackContact contact, Use use) {
-        if (contact != null && contact.owner == null && !contact.active()) {
-            ContactProblems.refuseIfGone(contact.id, lookup.find(contact.id), use);
-        }
-    }
-
-    private static void checkStillThere(FeedbackContact contact, Use use) {
-        if (contact.erased()) {
-            throw ContactProblems.erased(contact.id, use);
-        }
-        if (contact.mergedInto != null) {
-            throw ContactProblems.merged(contact.id, contact.mergedInto, use);
-        }
-    }
-
-    /** A contact the projection does not know: contacts-service says what it is for the caller (503 if it cannot). */
-    private ContactLookup.Answer lookUp(UUID id) {
-        return lookup.findAndProject(id, snapshot -> projector.applyLookedUp(snapshot));
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import io.rapport.contacts.lookup.ContactLookup;
 import io.rapport.contacts.lookup.ContactProblems;
 import io.rapport.contacts.lookup.ContactProblems.Use;
+import io.rapport.contacts.replica.ReplicaChecks;
 import io.rapport.interactions.KnownContact;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +36,8 @@ public class ContactDirectory {
      * or merged; 503 when contacts-service cannot answer.
      */
     public void projectForRecord(UUID contactId) {
-        KnownContact contact = KnownContact.findById(contactId);
-        if (contact == null) {
-            answerFromContactsService(contactId, Use.RECORD);
-        } else if (contact.owner == null && !contact.active()) {
-            ContactProblems.refuseIfGone(contactId, lookup.find(contactId), Use.RECORD);
-        }
+        ReplicaChecks.askContactsService(lookup, contactId, KnownContact.findById(contactId),
+                projector::applyLookedUp, Use.RECORD);
     }
 
     /**
@@ -58,7 +55,7 @@ public class ContactDirectory {
         if (contact == null || !caller.canRead(contact.owner)) {
             throw ContactProblems.unknown(contactId);
         }
-        checkStillThere(contact, Use.RECORD);
+        ReplicaChecks.refuseIfGone(contact, Use.RECORD);
         if (!caller.canWrite(contact.owner)) {
             throw new ForbiddenException("You may only record touch-points and commitments for contacts you own");
         }
@@ -69,32 +66,14 @@ public class ContactDirectory {
     public KnownContact forRead(UUID contactId, Caller caller) {
         KnownContact contact = KnownContact.findById(contactId);
         if (contact == null) {
-            answerFromContactsService(contactId, Use.READ);
+            ReplicaChecks.askContactsService(lookup, contactId, null, projector::applyLookedUp, Use.READ);
             contact = KnownContact.findById(contactId);
         }
         if (contact == null || !caller.canRead(contact.owner)) {
             throw new NotFoundException("No contact " + contactId);
         }
-        checkStillThere(contact, Use.READ);
+        ReplicaChecks.refuseIfGone(contact, Use.READ);
         return contact;
     }
 
-    /**
-     * A contact the projection does not know: contacts-service says whether it exists for the caller (then it is
-     * projected, and the caller reads the projection again), or was erased or merged; 503 when it cannot say.
-     */
-    private void answerFromContactsService(UUID contactId, Use use) {
-        ContactLookup.Answer answer = lookup.findAndProject(contactId,
-                snapshot -> projector.applyLookedUp(snapshot));
-        ContactProblems.refuseIfGone(contactId, answer, use);
-    }
-
-    private static void checkStillThere(KnownContact contact, Use use) {
-        if (contact.erased()) {
-            throw ContactProblems.erased(contact.id, use);
-        }
-        if (contact.merged()) {
-            throw ContactProblems.merged(contact.id, contact.mergedInto, use);
-        }
-    }
 }

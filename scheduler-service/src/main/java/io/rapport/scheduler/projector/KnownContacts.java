@@ -3,8 +3,9 @@ package io.rapport.scheduler.projector;
 import java.util.UUID;
 
 import io.rapport.contacts.lookup.ContactLookup;
-import io.rapport.contacts.lookup.ContactProblems.Use;
 import io.rapport.contacts.lookup.ContactProblems;
+import io.rapport.contacts.lookup.ContactProblems.Use;
+import io.rapport.contacts.replica.ReplicaChecks;
 import io.rapport.scheduler.projection.ContactLock;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.security.Caller;
@@ -55,7 +56,7 @@ public class KnownContacts {
         if (contact == null || !caller.canRead(contact.owner)) {
             throw ContactProblems.unknown(contactId);
         }
-        checkStillThere(contact, Use.RECORD);
+        ReplicaChecks.refuseIfGone(contact, Use.RECORD);
         if (!caller.canWrite(contact.owner)) {
             throw new ForbiddenException("You may only add follow-ups for contacts you own");
         }
@@ -72,27 +73,12 @@ public class KnownContacts {
         if (contact == null || !caller.canRead(contact.owner)) {
             throw new NotFoundException("No contact " + contactId);
         }
-        checkStillThere(contact, Use.READ);
+        ReplicaChecks.refuseIfGone(contact, Use.READ);
         return contact;
     }
 
     private void projectIfUnknown(UUID contactId, Use use) {
-        ContactProjection contact = ContactProjection.findById(contactId);
-        if (contact == null) {
-            ContactProblems.refuseIfGone(contactId, lookup.findAndProject(contactId, projector::applyLookedUp), use);
-        } else if (contact.owner == null) {
-            // merged or erased before any snapshot of it arrived: the row does not say whose contact it was, so only
-            // contacts-service can tell whether the caller may learn that it is gone
-            ContactProblems.refuseIfGone(contactId, lookup.find(contactId), use);
-        }
-    }
-
-    private static void checkStillThere(ContactProjection contact, Use use) {
-        if (contact.erasedAt != null) {
-            throw ContactProblems.erased(contact.id, use);
-        }
-        if (contact.mergedInto != null) {
-            throw ContactProblems.merged(contact.id, contact.mergedInto, use);
-        }
+        ReplicaChecks.askContactsService(lookup, contactId, ContactProjection.findById(contactId),
+                projector::applyLookedUp, use);
     }
 }
