@@ -1,9 +1,7 @@
 package io.rapport.feedback;
 
-import java.util.List;
 import java.util.UUID;
 
-import io.rapport.contacts.lookup.MergeChain;
 import io.rapport.contacts.replica.ContactReplica;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,10 +23,4 @@ public class FeedbackContact extends ContactReplica {
 
     @Column(name = "do_not_contact")
     public boolean doNotContact;
-
-    /** The contact and every contact merged into it, directly or through a chain of merges. */
-    public static List<UUID> withMergedInto(UUID contactId) {
-        return MergeChain.of(contactId, survivor -> FeedbackContact.<FeedbackContact>list("mergedInto", survivor).stream()
-                .map(merged -> merged.id).toList());
-    }
 }

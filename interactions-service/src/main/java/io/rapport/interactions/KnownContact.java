@@ -1,9 +1,5 @@
 package io.rapport.interactions;
 
-import java.util.List;
-import java.util.UUID;
-
-import io.rapport.contacts.lookup.MergeChain;
 import io.rapport.contacts.replica.ContactReplica;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -12,10 +8,4 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "known_contact")
 public class KnownContact extends ContactReplica {
-
-    /** The contact and every contact merged into it, directly or through a chain of merges. */
-    public static List<UUID> withMergedInto(UUID contactId) {
-        return MergeChain.of(contactId, survivor -> KnownContact.<KnownContact>list("mergedInto", survivor).stream()
-                .map(merged -> merged.id).toList());
-    }
 }

@@ -1,9 +1,13 @@
 package io.rapport.contacts.replica;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rapport.contacts.lookup.MergeChain;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -49,5 +53,17 @@ public abstract class ContactReplica extends PanacheEntityBase {
     /** Neither merged nor erased: snapshots still apply, and writes may name it. */
     public boolean active() {
         return !erased() && !merged();
+    }
+
+    /**
+     * The contact and every contact merged into it, directly or through a chain of merges, survivor first, as the
+     * replica of this type records them.
+     */
+    public static List<UUID> withMergedInto(Class<? extends ContactReplica> type, UUID contactId) {
+        EntityManager entityManager = Panache.getEntityManager(type);
+        return MergeChain.of(contactId, survivor -> entityManager
+                .createQuery("select r.id from " + type.getSimpleName() + " r where r.mergedInto = :survivor",
+                        UUID.class)
+                .setParameter("survivor", survivor).getResultList());
     }
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rapport.contacts.lookup.MergeChain;
 import io.rapport.events.EventType;
 import io.rapport.events.contract.ContactErased;
 import io.rapport.events.contract.ContactMerged;
@@ -130,22 +129,13 @@ public class ContactReplicaApplier {
         replica.mergedInto = null;
         entityManager.flush();
         List<R> mergedIntoIt = new ArrayList<>();
-        for (UUID id : MergeChain.of(erased.id(), survivor -> mergedInto(survivor, hooks))) {
+        for (UUID id : ContactReplica.withMergedInto(hooks.replicaType(), erased.id())) {
             idempotency.forgetResponsesNaming("contactId", id);
             if (!id.equals(erased.id())) {
                 mergedIntoIt.add(entityManager.find(hooks.replicaType(), id));
             }
         }
         hooks.onErased(replica, mergedIntoIt, eventId);
-    }
-
-    private <R extends ContactReplica> List<UUID> mergedInto(UUID survivor, ContactReplicaHooks<R> hooks) {
-        return entityManager.createQuery("select r.id from " + entityName(hooks) + " r where r.mergedInto = :survivor",
-                UUID.class).setParameter("survivor", survivor).getResultList();
-    }
-
-    private static String entityName(ContactReplicaHooks<?> hooks) {
-        return hooks.replicaType().getSimpleName();
     }
 
     /** The contact's row, locked for update; created without owner or version when no snapshot came before. */

@@ -2,6 +2,7 @@ package io.rapport.scheduler.export;
 
 import java.util.UUID;
 
+import io.rapport.contacts.replica.ContactReplica;
 import io.rapport.scheduler.health.RelationshipHealth;
 import io.rapport.scheduler.health.mapping.HealthMapper;
 import io.rapport.scheduler.projection.ContactProjection;
@@ -32,7 +33,7 @@ public class ContactDataExport {
         RelationshipHealth health = RelationshipHealth.findById(contact.id);
         return new SchedulerExport(contact.id,
                 responses.of(Task.<Task>list("contactId in ?1 order by createdAt, id",
-                        ContactProjection.withMergedInto(contact.id))),
+                        ContactReplica.withMergedInto(ContactProjection.class, contact.id))),
                 health == null ? null : HealthMapper.toResponse(health));
     }
 }

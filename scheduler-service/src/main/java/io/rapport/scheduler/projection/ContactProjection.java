@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.rapport.contacts.lookup.MergeChain;
 import io.rapport.contacts.replica.ContactReplica;
 import io.rapport.events.contract.ContactSnapshot.ImportantDate;
 import jakarta.persistence.AttributeOverride;
@@ -80,11 +78,5 @@ public class ContactProjection extends ContactReplica {
     /** Whether the rep should be prompted to get in touch at all. */
     public boolean isReachable() {
         return erasedAt == null && mergedInto == null && !doNotContact && !"FORMER".equals(lifecycleStage);
-    }
-
-    /** The contact and every contact merged into it, directly or through a chain of merges. */
-    public static List<UUID> withMergedInto(UUID contactId) {
-        return MergeChain.of(contactId, survivor -> ContactProjection.<ContactProjection>list("mergedInto", survivor).stream()
-                .map(merged -> merged.id).toList());
     }
 }
