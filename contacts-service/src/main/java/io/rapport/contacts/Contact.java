@@ -60,6 +60,9 @@ public class Contact extends PanacheEntityBase {
 
     public String timezone;
 
+    /** A BCP 47 tag in one spelling, {@link java.util.Locale#toLanguageTag()}'s: de-AT, never DE-at. */
+    public String language;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "preferred_channel")
     public Channel preferredChannel;

@@ -28,7 +28,7 @@ import jakarta.ws.rs.BadRequestException;
 final class CsvColumns {
 
     static final Set<String> TEXT = Set.of("firstName", "lastName", "title", "organisationId", "timezone",
-            "preferredChannel", "lifecycleStage", "personalNotes", "owner", "checkInCadenceDays",
+            "language", "preferredChannel", "lifecycleStage", "personalNotes", "owner", "checkInCadenceDays",
             "checkInMaxIntervalDays", "doNotContact", "marketingOptIn");
     static final Set<String> SPECIAL = Set.of("email", "phone", "tags", "interests", "birthday", "customerSince",
             "workAnniversary");

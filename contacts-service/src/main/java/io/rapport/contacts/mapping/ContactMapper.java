@@ -29,8 +29,8 @@ public final class ContactMapper {
                         : new ContactResponse.OrganisationRef(contact.organisation.id, contact.organisation.name),
                 contact.emails.stream().map(e -> new ContactEmail(e.address, e.type, e.primary)).toList(),
                 contact.phones.stream().map(p -> new ContactPhone(p.number, p.type, p.primary)).toList(),
-                contact.timezone, contact.preferredChannel, contact.lifecycleStage, contact.checkInCadenceDays,
-                effectiveCadence, contact.checkInMaxIntervalDays, List.copyOf(contact.tags),
+                contact.timezone, contact.language, contact.preferredChannel, contact.lifecycleStage,
+                contact.checkInCadenceDays, effectiveCadence, contact.checkInMaxIntervalDays, List.copyOf(contact.tags),
                 List.copyOf(contact.interests), contact.personalNotes, dates(contact), contact.doNotContact,
                 contact.marketingOptIn, contact.createdAt, contact.updatedAt);
     }
@@ -41,9 +41,10 @@ public final class ContactMapper {
                 contact.organisation == null ? null : contact.organisation.id,
                 contact.emails.stream().map(e -> new ContactEmail(e.address, e.type, e.primary)).toList(),
                 contact.phones.stream().map(p -> new ContactPhone(p.number, p.type, p.primary)).toList(),
-                contact.timezone, contact.preferredChannel, contact.lifecycleStage, contact.checkInCadenceDays,
-                contact.checkInMaxIntervalDays, List.copyOf(contact.tags), List.copyOf(contact.interests),
-                contact.personalNotes, dates(contact), contact.doNotContact, contact.marketingOptIn, contact.owner);
+                contact.timezone, contact.language, contact.preferredChannel, contact.lifecycleStage,
+                contact.checkInCadenceDays, contact.checkInMaxIntervalDays, List.copyOf(contact.tags),
+                List.copyOf(contact.interests), contact.personalNotes, dates(contact), contact.doNotContact,
+                contact.marketingOptIn, contact.owner);
     }
 
     public static ContactSnapshot toSnapshot(Contact contact, int effectiveCadence) {
@@ -52,7 +53,7 @@ public final class ContactMapper {
                 contact.organisation == null ? null : contact.organisation.id,
                 contact.lifecycleStage.name(),
                 contact.preferredChannel == null ? null : contact.preferredChannel.name(),
-                contact.timezone, effectiveCadence, contact.checkInMaxIntervalDays,
+                contact.timezone, contact.language, effectiveCadence, contact.checkInMaxIntervalDays,
                 contact.importantDates.stream()
                         .map(d -> new ContactSnapshot.ImportantDate(d.kind.name(), d.label, d.year, d.month, d.day))
                         .toList(),

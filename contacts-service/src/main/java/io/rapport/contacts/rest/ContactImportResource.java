@@ -58,13 +58,13 @@ public class ContactImportResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "importContacts", summary = "Import contacts from CSV or NDJSON",
             description = "The file is streamed, not loaded whole. CSV: a header row naming columns among firstName, "
-                    + "lastName, title, email, phone, organisationId, timezone, preferredChannel, lifecycleStage, "
-                    + "checkInCadenceDays, checkInMaxIntervalDays, tags and interests (';'-separated), birthday "
-                    + "(YYYY-MM-DD or MM-DD), customerSince, workAnniversary, personalNotes, doNotContact, "
-                    + "marketingOptIn, owner. NDJSON: one POST /contacts body per line. Each row is created, updated "
-                    + "(onDuplicate=update), reported as a duplicate (an existing contact has one of its emails) or "
-                    + "rejected with the reason, on its own: a bad row changes nothing and stops nothing. The "
-                    + "response is NDJSON: one result per row, then a summary line.")
+                    + "lastName, title, email, phone, organisationId, timezone, language (BCP 47, such as de or "
+                    + "pt-BR), preferredChannel, lifecycleStage, checkInCadenceDays, checkInMaxIntervalDays, tags and "
+                    + "interests (';'-separated), birthday (YYYY-MM-DD or MM-DD), customerSince, workAnniversary, "
+                    + "personalNotes, doNotContact, marketingOptIn, owner. NDJSON: one POST /contacts body per line. "
+                    + "Each row is created, updated (onDuplicate=update), reported as a duplicate (an existing contact "
+                    + "has one of its emails) or rejected with the reason, on its own: a bad row changes nothing and "
+                    + "stops nothing. The response is NDJSON: one result per row, then a summary line.")
     @APIResponse(responseCode = "200", description = "One result line per row, then {\"summary\": …}",
             content = @Content(mediaType = NDJSON))
     @APIResponse(responseCode = "400", description = "An unknown CSV column or a missing header",

@@ -24,6 +24,8 @@ public record ContactInput(
         @Size(max = 10) List<@Valid ContactEmail> emails,
         @Size(max = 10) List<@Valid ContactPhone> phones,
         @Schema(description = "IANA time zone", examples = "Europe/London") @TimeZoneId @Size(max = 64) String timezone,
+        @Schema(description = "BCP 47 language tag; survey emails are written in it", examples = "de")
+        @LanguageTag @Size(max = 35) String language,
         Channel preferredChannel,
         @Schema(description = "Defaults to PROSPECT") LifecycleStage lifecycleStage,
         @Schema(description = "Days between check-ins; when absent, the default of the lifecycle stage")

@@ -22,6 +22,7 @@ public record ContactResponse(
         List<ContactEmail> emails,
         List<ContactPhone> phones,
         String timezone,
+        String language,
         Channel preferredChannel,
         LifecycleStage lifecycleStage,
         @Schema(description = "As set on the contact; null when the stage default applies") Integer checkInCadenceDays,

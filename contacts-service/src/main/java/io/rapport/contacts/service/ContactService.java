@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -172,6 +173,8 @@ public class ContactService {
         replaceAll(contact.emails, ContactMapper.emails(nullToEmpty(input.emails())));
         replaceAll(contact.phones, ContactMapper.phones(nullToEmpty(input.phones())));
         contact.timezone = input.timezone();
+        // one spelling per tag, so that tags compare as strings here and in every consumer (DE-at is de-AT)
+        contact.language = input.language() == null ? null : Locale.forLanguageTag(input.language()).toLanguageTag();
         contact.preferredChannel = input.preferredChannel();
         contact.lifecycleStage = stage;
         contact.checkInCadenceDays = input.checkInCadenceDays();

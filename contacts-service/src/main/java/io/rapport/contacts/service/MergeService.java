@@ -92,6 +92,7 @@ public class MergeService {
         survivor.title = firstNonNull(survivor.title, duplicate.title);
         survivor.organisation = firstNonNull(survivor.organisation, duplicate.organisation);
         survivor.timezone = firstNonNull(survivor.timezone, duplicate.timezone);
+        survivor.language = firstNonNull(survivor.language, duplicate.language);
         survivor.preferredChannel = firstNonNull(survivor.preferredChannel, duplicate.preferredChannel);
         survivor.checkInCadenceDays = firstNonNull(survivor.checkInCadenceDays, duplicate.checkInCadenceDays);
         survivor.checkInMaxIntervalDays = firstNonNull(survivor.checkInMaxIntervalDays,

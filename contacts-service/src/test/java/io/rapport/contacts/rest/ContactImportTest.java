@@ -121,6 +121,29 @@ class ContactImportTest {
     }
 
     @Test
+    void aLanguageColumnIsCheckedLikeTheApiAndABadOneRejectsItsRow() throws Exception {
+        String csv = """
+                firstName,language,timezone,tags
+                Ada,pt-br,,%1$s
+                Grace,english,,%1$s
+                Alan,,Mars/Olympus_Mons,%1$s
+                """.formatted(tag);
+        List<JsonNode> lines = importAs("root", "admin", "text/csv", csv, "owner=" + rep);
+        assertThat(lines.subList(0, 3)).extracting(l -> l.get("status").asText())
+                .containsExactly("CREATED", "REJECTED", "REJECTED");
+        assertThat(lines.get(1).get("errors")).extracting(error -> error.get("field").asText())
+                .containsExactly("language");
+        assertThat(lines.get(1).get("reason").asText())
+                .isEqualTo("language: must be a BCP 47 language tag such as de or pt-BR");
+        assertThat(lines.get(2).get("errors")).extracting(error -> error.get("field").asText())
+                .containsExactly("timezone");
+        ContactsApi.as(rep, "rep").queryParam("tag", tag).when().get("/api/v1/contacts")
+                .then().statusCode(200)
+                .body("items.displayName", contains("Ada"))
+                .body("items[0].language", is("pt-BR"));
+    }
+
+    @Test
     void onDuplicateUpdateUpdatesTheExistingContact() throws Exception {
         String email = "upd-" + UUID.randomUUID() + "@example.com";
         String id = ContactsApi.createContact(rep, "{\"firstName\": \"Ada\", \"emails\": [{\"address\": \"" + email

@@ -3,10 +3,12 @@ package io.rapport.contacts.rest;
 import static io.rapport.events.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -39,7 +41,7 @@ class ContactResourceTest {
                     .contentType(ContentType.JSON)
                     .body("""
                             {"firstName": "Ada", "lastName": "Lovelace", "emails": [{"address": "ada@example.com"}],
-                             "timezone": "Europe/London"}""")
+                             "timezone": "Europe/London", "language": "DE-at"}""")
                     .when().post("/api/v1/contacts")
                     .then().statusCode(201)
                     .header("Location", containsString("/api/v1/contacts/"))
@@ -58,7 +60,8 @@ class ContactResourceTest {
                     .body("emails[0].address", is("ada@example.com"))
                     .body("emails[0].type", is("WORK"))
                     .body("emails[0].primary", is(true))
-                    .body("timezone", is("Europe/London"));
+                    .body("timezone", is("Europe/London"))
+                    .body("language", is("de-AT"));
 
             ConsumerRecord<String, String> event = topic.await(r -> id.equals(r.key()), Duration.ofSeconds(30));
             assertThat(TopicWatcher.header(event, "ce_specversion")).isEqualTo("1.0");
@@ -73,6 +76,7 @@ class ContactResourceTest {
             assertThat(data.get("checkInCadenceDays").asInt()).isEqualTo(21);
             assertThat(data.get("primaryEmail").asText()).isEqualTo("ada@example.com");
             assertThat(data.get("version").asLong()).isZero();
+            assertThat(data.get("language").asText()).isEqualTo("de-AT");
         }
     }
 
@@ -89,6 +93,25 @@ class ContactResourceTest {
                 .contentType(PROBLEM_JSON)
                 .body("status", is(400))
                 .body("violations.field", hasItems("firstName", "emails[0].address", "checkInCadenceDays", "timezone"));
+        assertThat(contactCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theLanguageIsAWellFormedBcp47TagStoredInItsUsualSpelling() {
+        for (String tag : new String[] { "en", "de", "pt-BR", "zh-Hant-TW" }) {
+            postAsAlice("{\"firstName\": \"Ada\", \"language\": \"" + tag + "\"}")
+                    .then().statusCode(201).body("language", is(tag));
+        }
+        postAsAlice("{\"firstName\": \"Ada\", \"language\": \"pt-br\"}")
+                .then().statusCode(201).body("language", is("pt-BR"));
+        postAsAlice("{\"firstName\": \"Ada\"}").then().statusCode(201).body("language", nullValue());
+
+        long before = contactCount();
+        for (String tag : new String[] { "english", "d", "de_DE", "123", "" }) {
+            postAsAlice("{\"firstName\": \"Ada\", \"language\": \"" + tag + "\"}")
+                    .then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("violations.field", contains("language"));
+        }
         assertThat(contactCount()).isEqualTo(before);
     }
 

@@ -36,12 +36,12 @@ class ContactUpdateTest {
     void mergePatchChangesOnlyWhatItNamesAndPublishesContactUpdated() throws Exception {
         String id = createContact(alice, """
                 {"firstName": "Ada", "lastName": "Lovelace", "title": "Analyst", "tags": ["vip"],
-                 "emails": [{"address": "ada@example.com"}]}""");
+                 "emails": [{"address": "ada@example.com"}], "language": "en"}""");
         try (TopicWatcher topic = TopicWatcher.local(Topic.CONTACTS.topicName())) {
             as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "\"0\"")
                     .body("""
                             {"title": null, "lifecycleStage": "ACTIVE_CUSTOMER", "tags": ["vip", "board"],
-                             "importantDates": [{"kind": "BIRTHDAY", "month": 12, "day": 10}]}""")
+                             "importantDates": [{"kind": "BIRTHDAY", "month": 12, "day": 10}], "language": "pt-br"}""")
                     .when().patch("/api/v1/contacts/" + id)
                     .then().statusCode(200)
                     .header("ETag", is("\"1\""))
@@ -52,6 +52,7 @@ class ContactUpdateTest {
                     .body("effectiveCheckInCadenceDays", is(30))
                     .body("tags", contains("vip", "board"))
                     .body("importantDates[0].kind", is("BIRTHDAY"))
+                    .body("language", is("pt-BR"))
                     .body("emails[0].address", is("ada@example.com"));
 
             ConsumerRecord<String, String> event = topic.await(r -> id.equals(r.key()) && UPDATED.equals(TopicWatcher.header(r, "ce_type")),
@@ -61,6 +62,7 @@ class ContactUpdateTest {
             assertThat(data.get("lifecycleStage").asText()).isEqualTo("ACTIVE_CUSTOMER");
             assertThat(data.get("checkInCadenceDays").asInt()).isEqualTo(30);
             assertThat(data.at("/importantDates/0/month").asInt()).isEqualTo(12);
+            assertThat(data.get("language").asText()).isEqualTo("pt-BR");
         }
     }
 
@@ -126,13 +128,17 @@ class ContactUpdateTest {
 
     @Test
     void anInvalidPatchIsRejectedWithTheFieldAndChangesNothing() {
-        String id = createContact(alice, "{\"firstName\": \"Ada\"}");
+        String id = createContact(alice, "{\"firstName\": \"Ada\", \"language\": \"de\"}");
         as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "\"0\"")
                 .body("{\"firstName\": null, \"checkInCadenceDays\": 400}")
                 .when().patch("/api/v1/contacts/" + id)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("violations.field", hasItem("firstName"))
                 .body("violations.field", hasItem("checkInCadenceDays"));
+        as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"language\": \"de_DE\"}")
+                .when().patch("/api/v1/contacts/" + id)
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", contains("language"));
         as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "\"0\"")
                 .body("{\"preferredChannel\": \"CARRIER_PIGEON\"}")
                 .when().patch("/api/v1/contacts/" + id)
@@ -140,7 +146,8 @@ class ContactUpdateTest {
         as(alice, "rep").contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("[1, 2]")
                 .when().patch("/api/v1/contacts/" + id)
                 .then().statusCode(400).contentType(PROBLEM_JSON);
-        getContact(alice, "rep", id).then().body("version", is(0)).body("firstName", is("Ada"));
+        getContact(alice, "rep", id).then().body("version", is(0)).body("firstName", is("Ada"))
+                .body("language", is("de"));
     }
 
     @Test

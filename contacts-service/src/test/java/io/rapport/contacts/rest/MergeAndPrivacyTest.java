@@ -79,7 +79,7 @@ class MergeAndPrivacyTest {
                  "importantDates": [{"kind": "BIRTHDAY", "month": 12, "day": 10}], "marketingOptIn": true}""");
         String duplicate = createContact(alice, """
                 {"firstName": "Ada", "lastName": "Lovelace", "emails": [{"address": "ada@two.example"}],
-                 "tags": ["math"], "doNotContact": true, "personalNotes": "likes poetry",
+                 "tags": ["math"], "doNotContact": true, "personalNotes": "likes poetry", "language": "en-GB",
                  "importantDates": [{"kind": "BIRTHDAY", "month": 1, "day": 1},
                                     {"kind": "CUSTOMER_SINCE", "year": 2020, "month": 3, "day": 4}]}""");
         as(alice, "rep").body("{\"description\": \"Faster reporting\"}")
@@ -100,6 +100,7 @@ class MergeAndPrivacyTest {
                     .body("doNotContact", is(true))
                     .body("marketingOptIn", is(false))
                     .body("personalNotes", is("likes poetry"))
+                    .body("language", is("en-GB"))
                     .extract().header("ETag");
             // the ETag names the version the merge wrote: the one a read now gets
             assertThat(etag).isNotNull();

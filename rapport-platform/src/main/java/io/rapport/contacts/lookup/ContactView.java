@@ -20,6 +20,7 @@ record ContactView(
         Organisation organisation,
         List<Email> emails,
         String timezone,
+        String language,
         String preferredChannel,
         String lifecycleStage,
         int effectiveCheckInCadenceDays,
@@ -44,7 +45,7 @@ record ContactView(
         String primaryEmail = emails == null || emails.isEmpty() ? null
                 : emails.stream().filter(Email::primary).findFirst().orElse(emails.get(0)).address();
         return new ContactSnapshot(id, version, owner, firstName, lastName, displayName, primaryEmail,
-                organisation == null ? null : organisation.id(), lifecycleStage, preferredChannel, timezone,
+                organisation == null ? null : organisation.id(), lifecycleStage, preferredChannel, timezone, language,
                 effectiveCheckInCadenceDays, checkInMaxIntervalDays, importantDates == null ? List.of() : importantDates,
                 doNotContact, marketingOptIn, tags == null ? List.of() : tags, createdAt, updatedAt);
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * {@code version} grows with every change, so a consumer can ignore a snapshot older than the one it holds.
  * Consumers ignore members they do not know, so members can be added without a new event version.
  *
+ * @param language the language the contact is written to in (a BCP 47 tag such as {@code de} or {@code pt-BR}), or null
  * @param checkInCadenceDays the cadence in force (the contact's own or its lifecycle stage's default)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -26,6 +27,7 @@ public record ContactSnapshot(
         String lifecycleStage,
         String preferredChannel,
         String timezone,
+        String language,
         int checkInCadenceDays,
         Integer checkInMaxIntervalDays,
         List<ImportantDate> importantDates,
