@@ -20,7 +20,10 @@ const scheduler = createClient<SchedulerApi>({ baseUrl: service("SCHEDULER", 808
 
 const day = 24 * 60 * 60 * 1000;
 const contact = answer(await contacts.POST("/api/v1/contacts", {
-  body: { firstName: "Ada", lastName: "Lovelace", checkInCadenceDays: 21 },
+  body: {
+    firstName: "Ada", lastName: "Lovelace", checkInCadenceDays: 21,
+    emails: [{ address: `ada-${Date.now()}@example.com`, type: "WORK", primary: true }],
+  },
 }), "add a contact");
 const contactId = present(contact.id, "the contact's id");
 answer(await interactions.POST("/api/v1/interactions", {

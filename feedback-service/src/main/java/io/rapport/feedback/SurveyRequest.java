@@ -69,6 +69,31 @@ public class SurveyRequest extends PanacheEntityBase {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** Null for the channels Rapport does not deliver itself (LINK, IN_APP). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_status")
+    public DeliveryStatus deliveryStatus;
+
+    /** The link's token, only while the message that carries it is still to be sent. */
+    @Column(name = "delivery_token")
+    public String deliveryToken;
+
+    @Column(name = "delivery_attempts")
+    public int deliveryAttempts;
+
+    @Column(name = "next_delivery_at")
+    public Instant nextDeliveryAt;
+
+    @Column(name = "sending_since")
+    public Instant sendingSince;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    /** Why the last attempt failed, as the mail server (or the courier) said. */
+    @Column(name = "delivery_error")
+    public String deliveryError;
+
     /** The status as of {@code now}: a pending request past its expiry is EXPIRED. */
     public SurveyStatus statusAt(Instant now) {
         return status == SurveyStatus.PENDING && !now.isBefore(expiresAt) ? SurveyStatus.EXPIRED : status;

@@ -1,6 +1,9 @@
 package io.rapport.feedback.config;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,6 +28,39 @@ public interface FeedbackConfig {
     int maxPageSize();
 
     RateLimit rateLimit();
+
+    Delivery delivery();
+
+    /** Sending surveys to clients (EMAIL, and SMS or MESSAGE where a provider is configured). */
+    interface Delivery {
+        /** Where clients reach this service's survey pages from outside: the links in the messages start with it. */
+        URI publicUrl();
+
+        /** Attempts at sending one survey before it is given up (FAILED). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The pause after the first failed attempt; it doubles after each further one, up to {@link #lastRetry}. */
+        @WithDefault("PT30S")
+        Duration firstRetry();
+
+        @WithDefault("PT1H")
+        Duration lastRetry();
+
+        /** How often queued surveys are looked for besides the wake-up each commit gives: retries fall due this way. */
+        @WithDefault("PT5S")
+        Duration pollInterval();
+
+        /** A survey SENDING for longer was interrupted (the replica stopped mid-send): it is given up, not resent. */
+        @WithDefault("PT10M")
+        Duration sendingTimeout();
+
+        /**
+         * A directory of templates that replace the built-in ones file by file ({@code survey-mail/en.html}, ...),
+         * read once at the first use of each.
+         */
+        Optional<Path> templates();
+    }
 
     /**
      * Limits on the public survey endpoints, per client address and per token (token buckets in PostgreSQL, shared

@@ -1,5 +1,6 @@
 package io.rapport.feedback.mapping;
 
+import java.net.URI;
 import java.time.Instant;
 
 import io.rapport.events.contract.FeedbackReceived;
@@ -18,16 +19,21 @@ public final class SurveyMapper {
     }
 
     public static SurveyRequestView toView(SurveyRequest request, SurveyResponse response, Instant now) {
-        return toView(request, response, now, null);
+        return toView(request, response, now, null, null);
     }
 
-    /** @param token the plain token, only right after the request was created */
+    /**
+     * @param token the plain token, only right after the request was created
+     * @param link the survey page with that token
+     */
     public static SurveyRequestView toView(SurveyRequest request, SurveyResponse response, Instant now,
-            String token) {
+            String token, URI link) {
+        boolean delivered = request.deliveryStatus != null;
         return new SurveyRequestView(request.id, request.version, request.contactId, request.owner, request.repName,
                 request.kind, request.channel, request.contextType, request.contextId, request.statusAt(now),
                 request.createdBy, request.createdAt, request.expiresAt, request.answeredAt, request.cancelledAt,
-                token, token == null ? null : PUBLIC_PATH + token,
+                token, token == null ? null : PUBLIC_PATH + token, link, request.deliveryStatus, request.sentAt,
+                delivered ? request.deliveryAttempts : null, request.deliveryError,
                 response == null ? null : SurveyResponseView.of(response));
     }
 

@@ -19,6 +19,7 @@ import io.rapport.feedback.SurveyRequest;
 import io.rapport.feedback.SurveyResponse;
 import io.rapport.feedback.SurveyStatus;
 import io.rapport.feedback.config.FeedbackConfig;
+import io.rapport.feedback.delivery.SurveyLinks;
 import io.rapport.feedback.mapping.SurveyMapper;
 import io.rapport.feedback.service.SurveyQuery;
 import io.rapport.feedback.service.SurveyService;
@@ -60,11 +61,13 @@ public class SurveyResource {
     private final FeedbackConfig config;
     private final Caller caller;
     private final JsonWebToken jwt;
+    private final SurveyLinks links;
     private final Clock clock;
 
     public SurveyResource(SurveyService surveys, IdempotencyKeys idempotency, FeedbackConfig config, Caller caller,
-            JsonWebToken jwt, Clock clock) {
+            JsonWebToken jwt, SurveyLinks links, Clock clock) {
         this.surveys = surveys;
+        this.links = links;
         this.idempotency = idempotency;
         this.config = config;
         this.caller = caller;
@@ -78,8 +81,11 @@ public class SurveyResource {
             description = "Creates a request with a single-use response token, returned only in this response (it is "
                     + "stored as a hash, so an Idempotency-Key replay answers without it). The owner is the contact's "
                     + "owner; the survey page shows the creator's name (the token's 'name' claim, else the user id). "
-                    + "Publishes feedback.requested.")
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag are set; carries token and responsePath",
+                    + "Publishes feedback.requested. Channel EMAIL (the default) emails the client the survey page's "
+                    + "link once the request is stored, in the contact's language where there are templates for it; "
+                    + "deliveryStatus and sentAt tell how that went. LINK and IN_APP send nothing: share the link.")
+    @APIResponse(responseCode = "201",
+            description = "Created; Location and ETag are set; carries token, responsePath and link",
             content = @Content(schema = @Schema(implementation = SurveyRequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request; the problem lists the offending fields",
             content = @Content(mediaType = PROBLEM))
@@ -89,8 +95,9 @@ public class SurveyResource {
             + "survivor), or is marked do-not-contact; or survey fatigue: the "
             + "contact has a pending survey, or answered one less than RAPPORT_SURVEY_MIN_INTERVAL_DAYS (30) days ago "
             + "(otherRequestId names it)", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "The contact is unknown (or another rep's); "
-            + "or the Idempotency-Key was reused with a different body", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "The contact is unknown (or another rep's); or cannot be "
+            + "reached on the channel (EMAIL to a contact without an email address; SMS or MESSAGE while no provider "
+            + "is configured); or the Idempotency-Key was reused with a different body", content = @Content(mediaType = PROBLEM))
     public Response create(@Valid @NotNull SurveyRequestInput input,
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Parameter(description = "true: send despite survey fatigue (managers and admins only)",
@@ -114,8 +121,9 @@ public class SurveyResource {
         if (token[0] == null) {
             return response;
         }
-        SurveyRequestView withToken = withToken(created[0], token[0]);
-        return Response.fromResponse(response).entity(withToken).build();
+        return Response.fromResponse(response)
+                .entity(created[0].withToken(token[0], SurveyMapper.PUBLIC_PATH + token[0], links.pageFor(token[0])))
+                .build();
     }
 
     @GET
@@ -204,13 +212,6 @@ public class SurveyResource {
         Object name = jwt.getClaim("name");
         String text = name == null ? null : name.toString().strip();
         return text == null || text.isEmpty() ? caller.userId() : text.substring(0, Math.min(text.length(), 200));
-    }
-
-    private static SurveyRequestView withToken(SurveyRequestView view, String token) {
-        return new SurveyRequestView(view.id(), view.version(), view.contactId(), view.owner(), view.repName(),
-                view.kind(), view.channel(), view.contextType(), view.contextId(), view.status(), view.createdBy(),
-                view.createdAt(), view.expiresAt(), view.answeredAt(), view.cancelledAt(), token,
-                SurveyMapper.PUBLIC_PATH + token, view.response());
     }
 
     private static String blankToNull(String value) {

@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional.TxType;
 
 /**
  * Keeps the contact replica from contact events through the platform's {@link ContactReplicaApplier}: a snapshot
- * brings the first name, organisation and consent a survey needs; a merge re-points the merged contact's surveys and
+ * brings the first name, address, language, organisation and consent a survey needs; a merge re-points the merged contact's surveys and
  * responses to the survivor; an erasure deletes them and keeps nothing but the replica's common columns.
  */
 @ApplicationScoped
@@ -68,6 +68,8 @@ public class ContactProjector implements EventHandler, ContactReplicaHooks<Feedb
         contact.firstName = snapshot.firstName();
         contact.organisationId = snapshot.organisationId();
         contact.doNotContact = snapshot.doNotContact();
+        contact.email = snapshot.primaryEmail();
+        contact.language = snapshot.language();
     }
 
     @Override
@@ -92,5 +94,7 @@ public class ContactProjector implements EventHandler, ContactReplicaHooks<Feedb
     private static void forgetPersonalData(FeedbackContact contact) {
         contact.firstName = null;
         contact.organisationId = null;
+        contact.email = null;
+        contact.language = null;
     }
 }

@@ -35,8 +35,29 @@ public class PublicSurveyService {
         this.clock = clock;
     }
 
-    public PublicSurvey view(String token) {
-        SurveyRequest request = answerable(token, LockModeType.NONE);
+    /** Where a survey link leads: an open survey, a closed one (answered, expired, withdrawn), or nowhere. */
+    public sealed interface Reached {
+    }
+
+    /** @param language the client's language (a BCP 47 tag), or null */
+    public record Open(PublicSurvey survey, String language) implements Reached {
+    }
+
+    public record Closed(SurveyStatus status) implements Reached {
+    }
+
+    public record Nowhere() implements Reached {
+    }
+
+    public Reached reach(String token) {
+        SurveyRequest request = byToken(token, LockModeType.NONE);
+        if (request == null) {
+            return new Nowhere();
+        }
+        SurveyStatus status = request.statusAt(clock.instant());
+        if (status != SurveyStatus.PENDING) {
+            return new Closed(status);
+        }
         FeedbackContact contact = FeedbackContact.findById(request.contactId);
         List<PublicSurvey.Question> questions = new ArrayList<>();
         if (request.kind.asksNps()) {
@@ -47,8 +68,17 @@ public class PublicSurveyService {
             questions.add(new PublicSurvey.Question("csatScore", CSAT_QUESTION, 1, 5, "Very dissatisfied",
                     "Very satisfied"));
         }
-        return new PublicSurvey(request.kind, contact == null ? null : contact.firstName, request.repName, questions,
-                COMMENT_PROMPT, request.expiresAt);
+        return new Open(new PublicSurvey(request.kind, contact == null ? null : contact.firstName, request.repName,
+                questions, COMMENT_PROMPT, request.expiresAt), contact == null ? null : contact.language);
+    }
+
+    /** What the survey page shows; 404 for a link to nowhere, 410 for a closed survey. */
+    public PublicSurvey view(String token) {
+        Reached reached = reach(token);
+        if (reached instanceof Open open) {
+            return open.survey();
+        }
+        throw reached instanceof Closed closed ? gone(closed.status()) : unknown();
     }
 
     /** Records the client's answer once; a second answer through the same link is 410. */
@@ -59,23 +89,30 @@ public class PublicSurveyService {
     }
 
     private SurveyRequest answerable(String token, LockModeType lock) {
-        if (!SurveyTokens.wellFormed(token)) {
-            throw unknown();
-        }
-        SurveyRequest request = SurveyRequest.<SurveyRequest>find("tokenHash", SurveyTokens.hash(token))
-                .withLock(lock).firstResult();
+        SurveyRequest request = byToken(token, lock);
         if (request == null) {
             throw unknown();
         }
         SurveyStatus status = request.statusAt(clock.instant());
-        switch (status) {
-            case ANSWERED -> throw Problems.gone("This survey has already been answered. Thank you!");
-            case EXPIRED -> throw Problems.gone("This survey link has expired");
-            case CANCELLED -> throw Problems.gone("This survey was withdrawn");
-            default -> {
-                return request;
-            }
+        if (status != SurveyStatus.PENDING) {
+            throw gone(status);
         }
+        return request;
+    }
+
+    private static SurveyRequest byToken(String token, LockModeType lock) {
+        if (!SurveyTokens.wellFormed(token)) {
+            return null;
+        }
+        return SurveyRequest.<SurveyRequest>find("tokenHash", SurveyTokens.hash(token)).withLock(lock).firstResult();
+    }
+
+    private static RuntimeException gone(SurveyStatus status) {
+        return switch (status) {
+            case ANSWERED -> Problems.gone("This survey has already been answered. Thank you!");
+            case EXPIRED -> Problems.gone("This survey link has expired");
+            default -> Problems.gone("This survey was withdrawn");
+        };
     }
 
     private static NotFoundException unknown() {

@@ -18,6 +18,8 @@ import io.rapport.feedback.SurveyRequest;
 import io.rapport.feedback.SurveyResponse;
 import io.rapport.feedback.SurveyStatus;
 import io.rapport.feedback.config.FeedbackConfig;
+import io.rapport.feedback.delivery.SurveyCouriers;
+import io.rapport.feedback.delivery.SurveyDeliveries;
 import io.rapport.feedback.mapping.SurveyMapper;
 import io.rapport.feedback.rest.ContactFeedback;
 import io.rapport.feedback.rest.ContactFeedbackPage;
@@ -43,17 +45,22 @@ public class SurveyService {
     private final SurveyFatigue fatigue;
     private final SurveyTokens tokens;
     private final ScoreRules scores;
+    private final SurveyCouriers couriers;
+    private final SurveyDeliveries deliveries;
     private final EventPublisher events;
     private final EntityManager entityManager;
     private final FeedbackConfig config;
     private final Clock clock;
 
     public SurveyService(ContactDirectory contacts, SurveyFatigue fatigue, SurveyTokens tokens, ScoreRules scores,
-            EventPublisher events, EntityManager entityManager, FeedbackConfig config, Clock clock) {
+            SurveyCouriers couriers, SurveyDeliveries deliveries, EventPublisher events, EntityManager entityManager,
+            FeedbackConfig config, Clock clock) {
         this.contacts = contacts;
         this.fatigue = fatigue;
         this.tokens = tokens;
         this.scores = scores;
+        this.couriers = couriers;
+        this.deliveries = deliveries;
         this.events = events;
         this.entityManager = entityManager;
         this.config = config;
@@ -70,7 +77,8 @@ public class SurveyService {
     }
 
     /**
-     * Creates the request and records feedback.requested in the same transaction.
+     * Creates the request and records feedback.requested in the same transaction; on a channel Rapport delivers
+     * (EMAIL), queues the message, which is sent once the transaction has committed.
      *
      * @param force a manager's (or an admin's) decision to send it despite survey fatigue
      */
@@ -95,6 +103,8 @@ public class SurveyService {
         if (!caller.canWrite(contact.owner)) {
             throw new ForbiddenException("Read-only access to contact " + contact.id);
         }
+        SurveyChannel channel = input.channel() == null ? SurveyChannel.EMAIL : input.channel();
+        couriers.checkReachable(channel, contact);
         if (!force) {
             fatigue.check(contact.id, now);
         }
@@ -105,7 +115,7 @@ public class SurveyService {
         request.owner = contact.owner;
         request.repName = repName;
         request.kind = input.kind();
-        request.channel = input.channel() == null ? SurveyChannel.EMAIL : input.channel();
+        request.channel = channel;
         request.contextType = input.contextType();
         request.contextId = input.contextId();
         request.tokenHash = SurveyTokens.hash(token);
@@ -114,6 +124,7 @@ public class SurveyService {
         request.createdAt = now;
         request.expiresAt = expiresAt;
         request.persist();
+        deliveries.queue(request, token);
         events.publish(EventType.FEEDBACK_REQUESTED, request.contactId, request.id, SurveyMapper.requested(request));
         return new Created(request, token);
     }
@@ -221,6 +232,7 @@ public class SurveyService {
         }
         request.status = SurveyStatus.CANCELLED;
         request.cancelledAt = clock.instant();
+        deliveries.withdraw(request);
         request.flush();
         return request;
     }
@@ -265,6 +277,7 @@ public class SurveyService {
         response.persist();
         request.status = SurveyStatus.ANSWERED;
         request.answeredAt = now;
+        deliveries.withdraw(request);
         request.flush();
         events.publish(EventType.FEEDBACK_RECEIVED, request.contactId, response.id,
                 SurveyMapper.received(request, response));

@@ -184,7 +184,7 @@ class PublicSurveyTest {
     @Test
     void anExpiredLinkIs410() {
         UUID contact = knownContact(sender, alice, "Ada", null);
-        String token = as(alice, "rep").body("{\"contactId\": \"" + contact + "\", \"kind\": \"CSAT\", \"expiresAt\": \""
+        String token = as(alice, "rep").body("{\"contactId\": \"" + contact + "\", \"kind\": \"CSAT\", \"channel\": \"LINK\", \"expiresAt\": \""
                 + Instant.now().plus(Duration.ofHours(1)) + "\"}")
                 .when().post("/api/v1/surveys").then().statusCode(201).extract().path("token");
         String id = as(alice, "rep").queryParam("contactId", contact.toString()).when().get("/api/v1/surveys")

@@ -76,7 +76,7 @@ class SurveyRequestTest {
         try (TopicWatcher topic = TopicWatcher.local(Topic.FEEDBACK.topicName())) {
             JsonPath created = asNamed(alice, "Alice Example", "rep")
                     .body("""
-                            {"contactId": "%s", "kind": "BOTH", "channel": "SMS", "contextType": "INTERACTION",
+                            {"contactId": "%s", "kind": "BOTH", "channel": "IN_APP", "contextType": "INTERACTION",
                              "contextId": "%s"}""".formatted(contact, interaction))
                     .when().post("/api/v1/surveys")
                     .then().statusCode(201)
@@ -86,7 +86,7 @@ class SurveyRequestTest {
                     .body("owner", is(alice))
                     .body("repName", is("Alice Example"))
                     .body("kind", is("BOTH"))
-                    .body("channel", is("SMS"))
+                    .body("channel", is("IN_APP"))
                     .body("contextType", is("INTERACTION"))
                     .body("contextId", is(interaction.toString()))
                     .body("status", is("PENDING"))
@@ -106,7 +106,7 @@ class SurveyRequestTest {
             assertThat(data.get("contactId").asText()).isEqualTo(contact.toString());
             assertThat(data.get("owner").asText()).isEqualTo(alice);
             assertThat(data.get("kind").asText()).isEqualTo("BOTH");
-            assertThat(data.get("channel").asText()).isEqualTo("SMS");
+            assertThat(data.get("channel").asText()).isEqualTo("IN_APP");
             assertThat(data.get("contextId").asText()).isEqualTo(interaction.toString());
             assertThat(data.get("expiresAt").asText()).isEqualTo(created.getString("expiresAt"));
             assertThat(event.value()).doesNotContain(created.getString("token"));

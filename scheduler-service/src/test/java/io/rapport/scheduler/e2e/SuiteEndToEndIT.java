@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -57,6 +57,7 @@ import io.rapport.events.Topic;
 import io.rapport.events.testing.CloudEventSender;
 import io.rapport.events.testing.TestTokens;
 import io.rapport.events.testing.TopicWatcher;
+import io.rapport.mail.testing.Mailbox;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
@@ -262,7 +263,8 @@ class SuiteEndToEndIT {
     @Test
     @Order(3)
     void aClientsStoryAcrossAllServicesBecomesTheRepsAgenda() throws Exception {
-        String contact = postContact(14);
+        String address = Mailbox.freshAddress("ada");
+        String contact = postContact(14, address);
         // five days ago: past the 8 business-hour SLA whatever the weekday today
         String inbound = post(interactionsUrl + "/api/v1/interactions", """
                 {"contactId": "%s", "type": "EMAIL", "direction": "INBOUND", "occurredAt": "%s",
@@ -270,9 +272,12 @@ class SuiteEndToEndIT {
                 .formatted(contact, Instant.now().minus(Duration.ofDays(5)))).getString("id");
         String token = post(feedbackUrl + "/api/v1/surveys",
                 "{\"contactId\": \"" + contact + "\", \"kind\": \"NPS\"}").getString("token");
-        given().contentType(ContentType.JSON).body("{\"npsScore\": 3, \"comment\": \"Slow answers\"}")
-                .when().post(feedbackUrl + "/api/v1/public/surveys/" + token + "/response")
-                .then().statusCode(anyOf(is(200), is(201), is(204)));
+        // the client answers on the page their email links to, as a browser posts its form
+        String text = Mailbox.part(Mailbox.awaitMessages(address, 1).get(0), "text/plain");
+        assertThat(text).startsWith("Hello Ada,").contains("Answer here: http://127.0.0.1:8083/s/" + token);
+        given().contentType(ContentType.URLENC).formParam("npsScore", "3").formParam("comment", "Slow answers")
+                .when().post(feedbackUrl + "/s/" + token)
+                .then().statusCode(200).body(containsString("Thank you!"));
 
         await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonPath agenda = agenda();
@@ -915,9 +920,14 @@ class SuiteEndToEndIT {
     }
 
     private String postContact(int cadenceDays) {
+        return postContact(cadenceDays, Mailbox.freshAddress("ada"));
+    }
+
+    private String postContact(int cadenceDays, String email) {
         return given().header("Authorization", bearer(rep, "rep"))
                 .contentType(ContentType.JSON)
-                .body("{\"firstName\": \"Ada\", \"lastName\": \"Lovelace\", \"checkInCadenceDays\": " + cadenceDays + "}")
+                .body("{\"firstName\": \"Ada\", \"lastName\": \"Lovelace\", \"emails\": [{\"address\": \"" + email
+                        + "\"}], \"checkInCadenceDays\": " + cadenceDays + "}")
                 .when().post(contactsUrl + "/api/v1/contacts")
                 .then().statusCode(201)
                 .extract().path("id");

@@ -124,7 +124,7 @@ class MonitoringTest {
         }
     }
 
-    /** Only the public survey links are reachable from outside, and they reach feedback-service. */
+    /** Only the survey pages and the public survey API are reachable from outside, and they reach feedback-service. */
     @ParameterizedTest
     @ValueSource(strings = { "overlays/dev", "overlays/prod" })
     void theIngressExposesOnlyThePublicSurveyLinks(String overlay) throws IOException {
@@ -132,18 +132,23 @@ class MonitoringTest {
                 .resolve("feedback-service/src/main/java/io/rapport/feedback/rest/PublicSurveyResource.java"));
         Matcher path = Pattern.compile("@Path\\(\"(/api/v1/public/[a-z]+)/").matcher(resource);
         assertThat(path.find()).as("the public resource's path").isTrue();
+        Matcher page = Pattern.compile("PAGE_PATH = \"(/[a-z]+/)\"").matcher(Files.readString(Project.repoDir()
+                .resolve("feedback-service/src/main/java/io/rapport/feedback/delivery/SurveyLinks.java")));
+        assertThat(page.find()).as("the survey page's path").isTrue();
+        List<String> paths = new ArrayList<>();
         Manifests manifests = Manifests.of(overlay);
         assertThat(manifests.ofKind("Ingress")).hasSize(1);
         JsonNode ingress = manifests.ofKind("Ingress").get(0);
         for (JsonNode rule : ingress.at("/spec/rules")) {
             assertThat(ingress.at("/spec/tls/0/hosts").toString()).as("served over TLS").contains(rule.path("host").asText());
             for (JsonNode p : rule.at("/http/paths")) {
-                assertThat(p.path("path").asText()).isEqualTo(path.group(1) + "/");
+                paths.add(p.path("path").asText());
                 assertThat(p.path("pathType").asText()).isEqualTo("Prefix");
                 assertThat(p.at("/backend/service/name").asText()).isEqualTo("feedback-service");
                 assertThat(p.at("/backend/service/port/name").asText()).isEqualTo("http");
             }
         }
+        assertThat(paths).containsExactlyInAnyOrder(path.group(1) + "/", page.group(1));
     }
 
     private static ObjectNode monitorOf(Manifests manifests, JsonNode podLabels, String what) {
