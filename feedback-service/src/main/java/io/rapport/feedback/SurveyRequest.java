@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rapport.delivery.Delivery;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -69,30 +71,13 @@ public class SurveyRequest extends PanacheEntityBase {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
-    /** Null for the channels Rapport does not deliver itself (LINK, IN_APP). */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "delivery_status")
-    public DeliveryStatus deliveryStatus;
+    /** The email (or other message) that takes the link to the client; no status for LINK and IN_APP. */
+    @Embedded
+    public Delivery delivery = new Delivery();
 
     /** The link's token, only while the message that carries it is still to be sent. */
     @Column(name = "delivery_token")
     public String deliveryToken;
-
-    @Column(name = "delivery_attempts")
-    public int deliveryAttempts;
-
-    @Column(name = "next_delivery_at")
-    public Instant nextDeliveryAt;
-
-    @Column(name = "sending_since")
-    public Instant sendingSince;
-
-    @Column(name = "sent_at")
-    public Instant sentAt;
-
-    /** Why the last attempt failed, as the mail server (or the courier) said. */
-    @Column(name = "delivery_error")
-    public String deliveryError;
 
     /** The status as of {@code now}: a pending request past its expiry is EXPIRED. */
     public SurveyStatus statusAt(Instant now) {

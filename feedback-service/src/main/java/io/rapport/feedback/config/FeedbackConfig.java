@@ -31,29 +31,13 @@ public interface FeedbackConfig {
 
     Delivery delivery();
 
-    /** Sending surveys to clients (EMAIL, and SMS or MESSAGE where a provider is configured). */
+    /**
+     * Sending surveys to clients (EMAIL, and SMS or MESSAGE where a provider is configured); retries as every
+     * delivery has them ({@code rapport.delivery}).
+     */
     interface Delivery {
         /** Where clients reach this service's survey pages from outside: the links in the messages start with it. */
         URI publicUrl();
-
-        /** Attempts at sending one survey before it is given up (FAILED). */
-        @WithDefault("8")
-        int maxAttempts();
-
-        /** The pause after the first failed attempt; it doubles after each further one, up to {@link #lastRetry}. */
-        @WithDefault("PT30S")
-        Duration firstRetry();
-
-        @WithDefault("PT1H")
-        Duration lastRetry();
-
-        /** How often queued surveys are looked for besides the wake-up each commit gives: retries fall due this way. */
-        @WithDefault("PT5S")
-        Duration pollInterval();
-
-        /** A survey SENDING for longer was interrupted (the replica stopped mid-send): it is given up, not resent. */
-        @WithDefault("PT10M")
-        Duration sendingTimeout();
 
         /**
          * A directory of templates that replace the built-in ones file by file ({@code survey-mail/en.html}, ...),

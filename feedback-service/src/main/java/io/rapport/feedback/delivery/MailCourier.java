@@ -4,9 +4,10 @@ import java.util.Optional;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.rapport.delivery.DeliveryFailure;
+import io.rapport.delivery.SmtpFailures;
 import io.rapport.feedback.FeedbackContact;
 import io.rapport.feedback.SurveyChannel;
-import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -53,21 +54,7 @@ public class MailCourier implements SurveyCourier {
         try {
             mailer.send(mail);
         } catch (RuntimeException e) {
-            SMTPException refusal = smtpRefusal(e);
-            if (refusal != null) {
-                throw new DeliveryFailure("SMTP " + refusal.getReplyMessage(),
-                        refusal.isPermanent(), e);
-            }
-            throw new DeliveryFailure(String.valueOf(e.getMessage()), false, e);
+            throw SmtpFailures.of(e);
         }
-    }
-
-    private static SMTPException smtpRefusal(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SMTPException refusal) {
-                return refusal;
-            }
-        }
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package io.rapport.feedback.delivery;
 
 import java.util.Optional;
 
+import io.rapport.delivery.DeliveryFailure;
 import io.rapport.feedback.FeedbackContact;
 import io.rapport.feedback.SurveyChannel;
 

@@ -28,12 +28,12 @@ public final class SurveyMapper {
      */
     public static SurveyRequestView toView(SurveyRequest request, SurveyResponse response, Instant now,
             String token, URI link) {
-        boolean delivered = request.deliveryStatus != null;
+        boolean delivered = request.delivery.status != null;
         return new SurveyRequestView(request.id, request.version, request.contactId, request.owner, request.repName,
                 request.kind, request.channel, request.contextType, request.contextId, request.statusAt(now),
                 request.createdBy, request.createdAt, request.expiresAt, request.answeredAt, request.cancelledAt,
-                token, token == null ? null : PUBLIC_PATH + token, link, request.deliveryStatus, request.sentAt,
-                delivered ? request.deliveryAttempts : null, request.deliveryError,
+                token, token == null ? null : PUBLIC_PATH + token, link, request.delivery.status, request.delivery.sentAt,
+                delivered ? request.delivery.attempts : null, request.delivery.error,
                 response == null ? null : SurveyResponseView.of(response));
     }
 

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.rapport.delivery.DeliveryStatus;
 import io.rapport.feedback.ContextType;
-import io.rapport.feedback.DeliveryStatus;
 import io.rapport.feedback.SurveyChannel;
 import io.rapport.feedback.SurveyKind;
 import io.rapport.feedback.SurveyStatus;

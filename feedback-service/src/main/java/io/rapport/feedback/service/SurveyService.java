@@ -19,7 +19,7 @@ import io.rapport.feedback.SurveyResponse;
 import io.rapport.feedback.SurveyStatus;
 import io.rapport.feedback.config.FeedbackConfig;
 import io.rapport.feedback.delivery.SurveyCouriers;
-import io.rapport.feedback.delivery.SurveyDeliveries;
+import io.rapport.feedback.delivery.SurveyInvitations;
 import io.rapport.feedback.mapping.SurveyMapper;
 import io.rapport.feedback.rest.ContactFeedback;
 import io.rapport.feedback.rest.ContactFeedbackPage;
@@ -46,21 +46,21 @@ public class SurveyService {
     private final SurveyTokens tokens;
     private final ScoreRules scores;
     private final SurveyCouriers couriers;
-    private final SurveyDeliveries deliveries;
+    private final SurveyInvitations invitations;
     private final EventPublisher events;
     private final EntityManager entityManager;
     private final FeedbackConfig config;
     private final Clock clock;
 
     public SurveyService(ContactDirectory contacts, SurveyFatigue fatigue, SurveyTokens tokens, ScoreRules scores,
-            SurveyCouriers couriers, SurveyDeliveries deliveries, EventPublisher events, EntityManager entityManager,
+            SurveyCouriers couriers, SurveyInvitations invitations, EventPublisher events, EntityManager entityManager,
             FeedbackConfig config, Clock clock) {
         this.contacts = contacts;
         this.fatigue = fatigue;
         this.tokens = tokens;
         this.scores = scores;
         this.couriers = couriers;
-        this.deliveries = deliveries;
+        this.invitations = invitations;
         this.events = events;
         this.entityManager = entityManager;
         this.config = config;
@@ -124,7 +124,7 @@ public class SurveyService {
         request.createdAt = now;
         request.expiresAt = expiresAt;
         request.persist();
-        deliveries.queue(request, token);
+        invitations.queue(request, token);
         events.publish(EventType.FEEDBACK_REQUESTED, request.contactId, request.id, SurveyMapper.requested(request));
         return new Created(request, token);
     }
@@ -232,7 +232,7 @@ public class SurveyService {
         }
         request.status = SurveyStatus.CANCELLED;
         request.cancelledAt = clock.instant();
-        deliveries.withdraw(request);
+        invitations.withdraw(request);
         request.flush();
         return request;
     }
@@ -277,7 +277,7 @@ public class SurveyService {
         response.persist();
         request.status = SurveyStatus.ANSWERED;
         request.answeredAt = now;
-        deliveries.withdraw(request);
+        invitations.withdraw(request);
         request.flush();
         events.publish(EventType.FEEDBACK_RECEIVED, request.contactId, response.id,
                 SurveyMapper.received(request, response));

@@ -46,9 +46,9 @@ class SurveyEmailRefusedTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.mailer.port", String.valueOf(MAIL_SERVER.port()),
-                    "rapport.feedback.delivery.max-attempts", "3",
-                    "rapport.feedback.delivery.first-retry", "PT1M",
-                    "rapport.feedback.delivery.poll-interval", "PT0.2S");
+                    "rapport.delivery.max-attempts", "3",
+                    "rapport.delivery.first-retry", "PT1M",
+                    "rapport.delivery.poll-interval", "PT0.2S");
         }
     }
 

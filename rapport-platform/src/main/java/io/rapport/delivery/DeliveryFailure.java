@@ -1,8 +1,8 @@
-package io.rapport.feedback.delivery;
+package io.rapport.delivery;
 
 /**
- * A survey that could not be handed over. A permanent one (the mail server refused the address for good) is a bounce
- * and is not retried; any other is retried with growing pauses.
+ * A message that could not be handed over. A permanent one (the mail server refused the address for good) is a
+ * bounce and is not retried; any other is retried with growing pauses.
  */
 public class DeliveryFailure extends Exception {
 

@@ -1,0 +1,201 @@
+package io.rapport.scheduler.digest;
+
+import static io.rapport.events.testing.TestTokens.bearer;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.events.EventType;
+import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.ConsumerAssignments;
+import io.rapport.mail.testing.Mailbox;
+import io.rapport.scheduler.MovableClock;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Each rep's agenda by email at a time of their own day, read back from the local SMTP server: once a day whatever
+ * runs the sweep, nothing on an empty day unless asked. The clock moves; nothing sleeps.
+ */
+@QuarkusTest
+class DigestTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+    /** 05:00 UTC, 06:00 in Berlin, of a day to come: the digest is due at 07:30 Berlin time, 06:30 UTC. */
+    private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    private static final Instant MORNING = DAY.atTime(5, 0).toInstant(ZoneOffset.UTC);
+
+    @Inject
+    KafkaClientService kafka;
+    @Inject
+    MovableClock clock;
+    @Inject
+    DigestSweeper sweeper;
+    @Inject
+    EntityManager entityManager;
+
+    private final CloudEventSender sender = CloudEventSender.local();
+    private final String rep = "rep-" + UUID.randomUUID();
+    private final String address = Mailbox.freshAddress("rep");
+
+    @BeforeEach
+    void setUp() {
+        ConsumerAssignments.await(kafka, "contact-events", "interaction-events");
+        clock.travelTo(MORNING);
+    }
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+        sender.close();
+    }
+
+    @Test
+    void aRepGetsTheirAgendaByEmailOnceADayAtTheirTimeOfDay() throws Exception {
+        UUID contact = contact(MORNING.minus(Duration.ofDays(3)), "Ada Lovelace"); // CHECK_IN two days overdue
+        String task = awaitOpenTask(contact);
+        JsonPath set = as(rep).body(settings("07:30", "Europe/Berlin", true, false))
+                .when().put("/api/v1/owners/" + rep + "/digest")
+                .then().statusCode(200)
+                .body("owner", is(rep)).body("address", is(address)).body("time", is("07:30:00"))
+                .body("timezone", is("Europe/Berlin")).body("enabled", is(true)).body("lastDigest", nullValue())
+                .extract().jsonPath();
+        assertThat(Instant.parse(set.getString("nextDigestAt"))).isEqualTo(DAY.atTime(6, 30).toInstant(ZoneOffset.UTC));
+
+        sweeper.sweep(); // 06:00 in Berlin: not yet
+        assertThat(digests()).isZero();
+
+        clock.advance(Duration.ofMinutes(95)); // 07:35 in Berlin
+        sweeper.sweep();
+        MimeMessage mail = Mailbox.awaitMessages(address, 1).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Your day, " + DAY.getDayOfWeek().getDisplayName(
+                java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + DAY.getDayOfMonth() + " "
+                + DAY.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                + ": 1 overdue, 0 today, 0 coming up");
+        String text = Mailbox.part(mail, "text/plain");
+        assertThat(text).contains("Overdue (1)").contains("- Ada Lovelace: CHECK_IN (NORMAL), due")
+                .contains("check-in cadence 1 days")
+                .contains("https://app.example.com/contacts/" + contact + "?task=" + task)
+                .doesNotContain("Today (");
+        assertThat(Mailbox.part(mail, "text/html"))
+                .contains("<a href=\"https://app.example.com/contacts/" + contact + "?task=" + task + "\"");
+        await().atMost(BOUND).untilAsserted(() -> as(rep).when().get("/api/v1/owners/" + rep + "/digest")
+                .then().statusCode(200).body("lastDigest.date", is(DAY.toString()))
+                .body("lastDigest.deliveryStatus", is("SENT"))
+                .body("nextDigestAt", is(DAY.plusDays(1).atTime(6, 30).toInstant(ZoneOffset.UTC).toString())));
+
+        // another sweep, or a replica that read the subscription before it moved on: still one digest that day
+        sweeper.sweep();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update digest_subscription set next_digest_at = ?1 where owner = ?2")
+                .setParameter(1, DAY.atTime(6, 30).toInstant(ZoneOffset.UTC)).setParameter(2, rep).executeUpdate());
+        sweeper.sweep();
+        assertThat(digests()).isEqualTo(1);
+
+        clock.advance(Duration.ofDays(1)); // the next morning
+        sweeper.sweep();
+        assertThat(Mailbox.awaitMessages(address, 2)).hasSize(2);
+        assertThat(digests()).isEqualTo(2);
+    }
+
+    @Test
+    void anEmptyDaySendsNothingUnlessTheRepAskedForIt() {
+        as(rep).body(settings("06:00", "UTC", true, false)).when().put("/api/v1/owners/" + rep + "/digest")
+                .then().statusCode(200);
+        String keen = "rep-" + UUID.randomUUID();
+        String keenAddress = Mailbox.freshAddress("keen");
+        as(keen).body(settings("06:00", "UTC", true, true).replace(address, keenAddress))
+                .when().put("/api/v1/owners/" + keen + "/digest").then().statusCode(200);
+
+        clock.advance(Duration.ofHours(1));
+        sweeper.sweep();
+        assertThat(Mailbox.part(Mailbox.awaitMessages(keenAddress, 1).get(0), "text/plain"))
+                .contains("Nothing is due");
+        await().atMost(BOUND).untilAsserted(() -> as(rep).when().get("/api/v1/owners/" + rep + "/digest")
+                .then().body("lastDigest.deliveryStatus", is("CANCELLED"))
+                .body("lastDigest.deliveryError", is("Nothing on the agenda")));
+        assertThat(Mailbox.messages(address)).isEmpty();
+    }
+
+    @Test
+    void aDigestSwitchedOffIsNotSent() {
+        as(rep).body(settings("04:00", "UTC", false, true)).when().put("/api/v1/owners/" + rep + "/digest")
+                .then().statusCode(200).body("enabled", is(false)).body("nextDigestAt", nullValue());
+        clock.advance(Duration.ofDays(1));
+        sweeper.sweep();
+        assertThat(digests()).isZero();
+    }
+
+    @Test
+    void aRepSetsOnlyTheirOwnDigestAndBadSettingsAreRefused() {
+        String path = "/api/v1/owners/" + rep + "/digest";
+        as("someone-else").body(settings("07:30", "UTC", true, false)).when().put(path).then().statusCode(403);
+        given().header("Authorization", bearer("ivan", "integrator")).contentType(ContentType.JSON)
+                .body(settings("07:30", "UTC", true, false)).when().put(path).then().statusCode(403);
+        as("someone-else").when().get(path).then().statusCode(403);
+        as(rep).when().get(path).then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", bearer("carol", "manager")).contentType(ContentType.JSON)
+                .body(settings("07:30", "UTC", true, false)).when().put(path).then().statusCode(200);
+
+        as(rep).body("""
+                {"address": "not an address", "time": "07:30", "timezone": "Mars/Base"}""")
+                .when().put(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("address", "timezone", "enabled"));
+        as(rep).body(settings("25:00", "UTC", true, false)).when().put(path)
+                .then().statusCode(400).contentType("application/problem+json");
+        as(rep).when().get(path).then().statusCode(200).body("time", is("07:30:00")); // the manager's, unchanged
+    }
+
+    private String settings(String time, String zone, boolean enabled, boolean whenEmpty) {
+        return """
+                {"address": "%s", "time": "%s", "timezone": "%s", "enabled": %s, "sendWhenEmpty": %s}"""
+                .formatted(address, time, zone, enabled, whenEmpty);
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().header("Authorization", bearer(user, "rep")).contentType(ContentType.JSON);
+    }
+
+    private long digests() {
+        return ((Number) entityManager.createNativeQuery("select count(*) from digest where owner = ?1")
+                .setParameter(1, rep).getSingleResult()).longValue();
+    }
+
+    private UUID contact(Instant created, String name) {
+        UUID contact = UUID.randomUUID();
+        sender.send(EventType.CONTACT_CREATED, UUID.randomUUID().toString(), contact.toString(), contact.toString(),
+                created, """
+                        {"id": "%s", "version": 0, "owner": "%s", "firstName": "Ada", "displayName": "%s",
+                         "checkInCadenceDays": 1, "createdAt": "%s", "updatedAt": "%s"}"""
+                        .formatted(contact, rep, name, created, created));
+        return contact;
+    }
+
+    private String awaitOpenTask(UUID contact) {
+        return await().atMost(BOUND).until(() -> given().header("Authorization", bearer(rep, "rep"))
+                .queryParam("contactId", contact.toString()).queryParam("status", "OPEN")
+                .when().get("/api/v1/tasks").then().statusCode(200).extract().jsonPath().<String> getList("items.id"),
+                ids -> ids.size() == 1).get(0);
+    }
+}
