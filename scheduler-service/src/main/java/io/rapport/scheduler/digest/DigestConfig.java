@@ -14,6 +14,12 @@ public interface DigestConfig {
      */
     Optional<String> taskLink();
 
+    /**
+     * How often new URGENT and HIGH tasks are looked for, for the reps who want each at once: the schedule of
+     * {@link TaskAlertSweeper} ("off" in the tests, which sweep themselves).
+     */
+    String alertInterval();
+
     /** How many days after today the digest's "coming up" section covers. */
     @WithDefault("7")
     int upcomingDays();

@@ -20,5 +20,7 @@ public record DigestInput(
         @Schema(description = "The rep's IANA time zone: what 'today' and the time mean", examples = "Europe/Paris")
         @NotNull @TimeZoneId String timezone,
         @Schema(description = "false: no digest until it is on again") @NotNull Boolean enabled,
-        @Schema(description = "Also on days with nothing on the agenda; default false") Boolean sendWhenEmpty) {
+        @Schema(description = "Also on days with nothing on the agenda; default false") Boolean sendWhenEmpty,
+        @Schema(description = "Also email each URGENT or HIGH task at once, as it is raised or escalated; default "
+                + "false") Boolean instantAlerts) {
 }

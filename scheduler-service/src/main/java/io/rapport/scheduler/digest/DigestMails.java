@@ -36,7 +36,8 @@ public class DigestMails implements DeliveryKind<Mail> {
     /** Names the rep and day in every digest, so that a bounce report or a reply can be traced back. */
     static final String DIGEST_HEADER = "X-Rapport-Digest";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
+    /** How both the digest and an alert write a due time, in the rep's zone. */
+    static final DateTimeFormatter DUE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
             FormatStyle.SHORT).withLocale(Locale.ENGLISH);
 
     private final AgendaService agendas;

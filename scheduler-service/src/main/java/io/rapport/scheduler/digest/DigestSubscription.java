@@ -40,6 +40,14 @@ public class DigestSubscription extends PanacheEntityBase {
     @Column(name = "send_when_empty")
     public boolean sendWhenEmpty;
 
+    /** An URGENT or HIGH task is also emailed at once. */
+    @Column(name = "instant_alerts")
+    public boolean instantAlerts;
+
+    /** Since when: the tasks raised or changed before are not alerted. */
+    @Column(name = "alerts_since")
+    public Instant alertsSince;
+
     /** When the next digest is due; null while it is off. */
     @Column(name = "next_digest_at")
     public Instant nextDigestAt;

@@ -50,6 +50,11 @@ public class DigestSubscriptions {
         subscription.timezone = input.timezone();
         subscription.enabled = input.enabled();
         subscription.sendWhenEmpty = Boolean.TRUE.equals(input.sendWhenEmpty());
+        boolean alerts = Boolean.TRUE.equals(input.instantAlerts());
+        if (alerts != subscription.instantAlerts) {
+            subscription.alertsSince = alerts ? now : null;
+        }
+        subscription.instantAlerts = alerts;
         subscription.nextDigestAt = subscription.enabled ? subscription.nextAfter(now) : null;
         subscription.updatedAt = now;
         subscription.persist();
@@ -65,7 +70,8 @@ public class DigestSubscriptions {
     private static DigestView view(DigestSubscription subscription) {
         Digest last = Digest.<Digest>find("owner = ?1 order by date desc", subscription.owner).firstResult();
         return new DigestView(subscription.owner, subscription.address, subscription.sendAt, subscription.timezone,
-                subscription.enabled, subscription.sendWhenEmpty, subscription.nextDigestAt,
+                subscription.enabled, subscription.sendWhenEmpty, subscription.instantAlerts,
+                subscription.nextDigestAt,
                 last == null ? null : new DigestView.LastDigest(last.date, last.delivery.status, last.delivery.sentAt,
                         last.delivery.error));
     }

@@ -17,6 +17,7 @@ public record DigestView(
         String timezone,
         boolean enabled,
         boolean sendWhenEmpty,
+        boolean instantAlerts,
         @Schema(description = "When the next digest is due; absent while it is off", nullable = true)
         Instant nextDigestAt,
         @Schema(description = "The latest digest, if any", nullable = true) LastDigest lastDigest) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,8 @@ class DigestTest {
     MovableClock clock;
     @Inject
     DigestSweeper sweeper;
+    @Inject
+    TaskAlertSweeper alerts;
     @Inject
     EntityManager entityManager;
 
@@ -138,6 +141,32 @@ class DigestTest {
     }
 
     @Test
+    void anUrgentOrHighTaskIsEmailedAtOnceToTheRepsWhoAskedForIt() throws Exception {
+        UUID before = contact(MORNING.minus(Duration.ofDays(1)), "Ada Lovelace");
+        inbound(before, MORNING.minus(Duration.ofHours(34))); // RESPOND, HIGH, raised before the rep asked
+        awaitOpenTasks(before, 2);
+        clock.advance(Duration.ofMinutes(1));
+        as(rep).body(withInstantAlerts(settings("07:30", "Europe/Berlin", false, false)))
+                .when().put("/api/v1/owners/" + rep + "/digest")
+                .then().statusCode(200).body("instantAlerts", is(true));
+
+        UUID contact = contact(MORNING.minus(Duration.ofDays(1)), "Grace Hopper"); // CHECK_IN, NORMAL: no alert
+        inbound(contact, MORNING.minus(Duration.ofHours(34)));                     // RESPOND, HIGH
+        String respond = awaitOpenTasks(contact, 2).stream().filter(task -> task.kind().equals("RESPOND"))
+                .findFirst().orElseThrow().id();
+        alerts.sweep();
+        MimeMessage alert = Mailbox.awaitMessages(address, 1).get(0);
+        assertThat(alert.getSubject()).startsWith("HIGH: RESPOND for Grace Hopper, due ").endsWith("(Europe/Berlin)");
+        assertThat(alert.getHeader("X-Rapport-Task")).containsExactly(respond);
+        assertThat(Mailbox.part(alert, "text/plain"))
+                .contains("https://app.example.com/contacts/" + contact + "?task=" + respond);
+
+        alerts.sweep(); // once per task
+        await().atMost(BOUND).until(() -> alertStatus(respond), "SENT"::equals);
+        assertThat(Mailbox.messages(address)).hasSize(1);
+    }
+
+    @Test
     void aDigestSwitchedOffIsNotSent() {
         as(rep).body(settings("04:00", "UTC", false, true)).when().put("/api/v1/owners/" + rep + "/digest")
                 .then().statusCode(200).body("enabled", is(false)).body("nextDigestAt", nullValue());
@@ -173,6 +202,10 @@ class DigestTest {
                 .formatted(address, time, zone, enabled, whenEmpty);
     }
 
+    private String withInstantAlerts(String settings) {
+        return settings.replace("}", ", \"instantAlerts\": true}");
+    }
+
     private static RequestSpecification as(String user) {
         return given().header("Authorization", bearer(user, "rep")).contentType(ContentType.JSON);
     }
@@ -190,6 +223,34 @@ class DigestTest {
                          "checkInCadenceDays": 1, "createdAt": "%s", "updatedAt": "%s"}"""
                         .formatted(contact, rep, name, created, created));
         return contact;
+    }
+
+    private record OpenTask(String id, String kind) {
+    }
+
+    private List<OpenTask> awaitOpenTasks(UUID contact, int count) {
+        return await().atMost(BOUND).until(() -> given().header("Authorization", bearer(rep, "rep"))
+                .queryParam("contactId", contact.toString()).queryParam("status", "OPEN")
+                .when().get("/api/v1/tasks").then().statusCode(200).extract().jsonPath()
+                .<java.util.Map<String, String>> getList("items").stream()
+                .map(item -> new OpenTask(item.get("id"), item.get("kind"))).toList(), tasks -> tasks.size() == count);
+    }
+
+    private String alertStatus(String task) {
+        // polled on Awaitility's thread: a transaction of its own
+        List<?> status = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select delivery_status from task_alert where id = ?1")
+                .setParameter(1, UUID.fromString(task)).getResultList());
+        return status.isEmpty() ? null : (String) status.get(0);
+    }
+
+    private void inbound(UUID contact, Instant at) {
+        UUID id = UUID.randomUUID();
+        sender.send(EventType.INTERACTION_LOGGED, UUID.randomUUID().toString(), contact.toString(), id.toString(),
+                at, """
+                        {"id": "%s", "version": 0, "contactId": "%s", "owner": "%s", "type": "EMAIL",
+                         "direction": "INBOUND", "occurredAt": "%s", "requiresResponse": true}"""
+                        .formatted(id, contact, rep, at));
     }
 
     private String awaitOpenTask(UUID contact) {
