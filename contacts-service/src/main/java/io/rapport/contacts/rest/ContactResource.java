@@ -139,6 +139,7 @@ public class ContactResource {
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "404", description = "No such contact, or not one the caller may see",
             content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "410", description = "The contact was erased", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id) {
         return withEtag(contacts.get(id, caller));
     }
@@ -152,7 +153,9 @@ public class ContactResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such contact, or merged into another (mergedInto names it)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "410", description = "The contact was erased", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", description = "The contact changed since that ETag", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
     public Response replace(@PathParam("id") UUID id, @Valid @NotNull ContactInput input,
@@ -168,6 +171,10 @@ public class ContactResource {
             description = "Members present replace, null removes. Needs If-Match. The result is validated like a PUT.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such contact, or merged into another (mergedInto names it)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "410", description = "The contact was erased", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "428", content = @Content(mediaType = PROBLEM))
     public Response patch(@PathParam("id") UUID id, @NotNull JsonNode patch,
@@ -183,6 +190,8 @@ public class ContactResource {
                     + "Needs If-Match. Publishes contact.erased, on which every service purges its data.")
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "410", description = "Erased already", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "412", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "428", content = @Content(mediaType = PROBLEM))
     public void erase(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

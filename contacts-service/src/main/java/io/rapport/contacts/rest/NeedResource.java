@@ -48,6 +48,8 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Needs and goals")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "410", description = "The contact was erased",
+        content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "404", description = "No such contact or need, or not one the caller may see",
         content = @Content(mediaType = "application/problem+json"))
 public class NeedResource {

@@ -10,7 +10,8 @@ import io.rapport.contacts.Need;
 
 @Schema(description = "A need or goal of a contact")
 public record NeedResponse(UUID id, long version, UUID contactId, String description, Need.Priority priority,
-        Need.Status status, LocalDate targetDate, String notes, Instant createdAt, Instant updatedAt) {
+        Need.Status status, @Schema(nullable = true) LocalDate targetDate, @Schema(nullable = true) String notes,
+        Instant createdAt, Instant updatedAt) {
 
     public static NeedResponse of(Need need) {
         return new NeedResponse(need.id, need.version, need.contact.id, need.description, need.priority, need.status,

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "An organisation")
-public record OrganisationResponse(UUID id, long version, String name, String domain, String industry,
+public record OrganisationResponse(UUID id, long version, String name, @Schema(nullable = true) String domain,
+        @Schema(nullable = true) String industry,
         Instant createdAt, Instant updatedAt) {
 }

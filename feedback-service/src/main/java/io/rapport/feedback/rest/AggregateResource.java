@@ -57,8 +57,10 @@ public class AggregateResource {
                     + "response rate of the NPS surveys sent in the period. In total and, with groupBy, per owner, "
                     + "organisation or month. A rep sees only their own surveys.")
     public NpsReport nps(
-            @Parameter(description = "First day (UTC, YYYY-MM-DD); defaults to a year before 'to'") @QueryParam("from") String from,
-            @Parameter(description = "Last day, inclusive (UTC, YYYY-MM-DD); defaults to today") @QueryParam("to") String to,
+            @Parameter(description = "First day (UTC, YYYY-MM-DD); defaults to a year before 'to'") @QueryParam("from")
+            String from,
+            @Parameter(description = "Last day, inclusive (UTC, YYYY-MM-DD); defaults to today") @QueryParam("to")
+            String to,
             @Parameter(description = "OWNER, ORGANISATION or MONTH") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Only this rep's surveys") @QueryParam("owner") String owner) {
         Period period = period(from, to);
@@ -80,8 +82,10 @@ public class AggregateResource {
                     + "surveys sent in the period. In total and, with groupBy, per owner, organisation or month. A "
                     + "rep sees only their own surveys.")
     public CsatReport csat(
-            @Parameter(description = "First day (UTC, YYYY-MM-DD); defaults to a year before 'to'") @QueryParam("from") String from,
-            @Parameter(description = "Last day, inclusive (UTC, YYYY-MM-DD); defaults to today") @QueryParam("to") String to,
+            @Parameter(description = "First day (UTC, YYYY-MM-DD); defaults to a year before 'to'") @QueryParam("from")
+            String from,
+            @Parameter(description = "Last day, inclusive (UTC, YYYY-MM-DD); defaults to today") @QueryParam("to")
+            String to,
             @Parameter(description = "OWNER, ORGANISATION or MONTH") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Only this rep's surveys") @QueryParam("owner") String owner) {
         Period period = period(from, to);

@@ -5,17 +5,16 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.rapport.feedback.service.AggregateGroupBy;
 
 @Schema(description = "NPS over a period (UTC dates, both inclusive), in total and, with groupBy, per group")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NpsReport(
         LocalDate from,
         LocalDate to,
-        @Schema(description = "OWNER, ORGANISATION or MONTH; absent for the total only") AggregateGroupBy groupBy,
-        @Schema(description = "The rep the figures are restricted to; absent for all") String owner,
+        @Schema(description = "OWNER, ORGANISATION or MONTH; null for the total only", nullable = true)
+        AggregateGroupBy groupBy,
+        @Schema(description = "The rep the figures are restricted to; null for all", nullable = true) String owner,
         NpsGroup total,
-        @Schema(description = "One per group, ordered by key; absent without groupBy") List<NpsGroup> groups) {
+        @Schema(description = "One per group, ordered by key; null without groupBy", nullable = true)
+        List<NpsGroup> groups) {
 }

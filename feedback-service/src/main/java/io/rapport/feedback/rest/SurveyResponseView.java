@@ -11,9 +11,15 @@ import io.rapport.feedback.ResponseSource;
 import io.rapport.feedback.SurveyResponse;
 
 @Schema(description = "The answer to a survey request")
-public record SurveyResponseView(UUID id, UUID requestId, UUID contactId, String owner, Integer npsScore,
-        NpsClass npsClass, Integer csatScore, CsatClass csatClass, String comment, ResponseSource source,
-        @Schema(description = "The rep who recorded it for the client; absent when the client answered") String recordedBy,
+public record SurveyResponseView(UUID id, UUID requestId, UUID contactId, String owner,
+        @Schema(description = "0-10 when the survey asked NPS", nullable = true) Integer npsScore,
+        @Schema(nullable = true) NpsClass npsClass,
+        @Schema(description = "1-5 when the survey asked CSAT", nullable = true) Integer csatScore,
+        @Schema(nullable = true) CsatClass csatClass,
+        @Schema(nullable = true) String comment,
+        ResponseSource source,
+        @Schema(description = "The rep who recorded it for the client; null when the client answered", nullable = true)
+        String recordedBy,
         Instant receivedAt) {
 
     public static SurveyResponseView of(SurveyResponse response) {

@@ -13,13 +13,13 @@ public record CommitmentResponse(
         @Schema(description = "Grows with every change; also the ETag") long version,
         UUID contactId,
         String owner,
-        UUID interactionId,
+        @Schema(description = "The interaction it was made in, if any", nullable = true) UUID interactionId,
         String description,
         Instant dueAt,
         CommitmentStatus status,
         @Schema(description = "OPEN and past its due time") boolean overdue,
-        Instant fulfilledAt,
-        String cancelledReason,
+        @Schema(nullable = true) Instant fulfilledAt,
+        @Schema(nullable = true) String cancelledReason,
         Instant createdAt,
         Instant updatedAt) {
 }

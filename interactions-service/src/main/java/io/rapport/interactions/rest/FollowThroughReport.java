@@ -15,6 +15,7 @@ public record FollowThroughReport(
         @Schema(description = "Still open after their due time") long overdue,
         @Schema(description = "Open and not yet due") long pending,
         @Schema(description = "Cancelled; not counted in 'made'") long cancelled,
-        @Schema(description = "keptOnTime / (keptOnTime + keptLate + overdue), 0 to 1; absent when nothing was due yet")
+        @Schema(description = "keptOnTime / (keptOnTime + keptLate + overdue), 0 to 1; null when nothing was due yet",
+                nullable = true)
         Double rate) {
 }

@@ -56,7 +56,8 @@ public class FollowThroughResource {
     @APIResponse(responseCode = "400", description = "A bad period", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "A rep asking for another rep", content = @Content(mediaType = PROBLEM))
     public FollowThroughReport followThrough(@PathParam("ownerId") String ownerId,
-            @Parameter(description = "Start, inclusive (ISO-8601); default: 'to' minus 90 days") @QueryParam("from") String from,
+            @Parameter(description = "Start, inclusive (ISO-8601); default: 'to' minus 90 days") @QueryParam("from")
+            String from,
             @Parameter(description = "End, exclusive (ISO-8601); default: now") @QueryParam("to") String to) {
         if (!caller.canRead(ownerId)) {
             throw new ForbiddenException("A rep sees only their own follow-through");

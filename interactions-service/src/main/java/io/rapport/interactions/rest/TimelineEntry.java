@@ -10,6 +10,6 @@ public record TimelineEntry(
         @Schema(description = "INTERACTION or COMMITMENT") String kind,
         UUID id,
         @Schema(description = "When it happened: an interaction's occurredAt, a commitment's createdAt") Instant at,
-        @Schema(description = "Set for an interaction") InteractionResponse interaction,
-        @Schema(description = "Set for a commitment") CommitmentResponse commitment) {
+        @Schema(description = "Set for an interaction", nullable = true) InteractionResponse interaction,
+        @Schema(description = "Set for a commitment", nullable = true) CommitmentResponse commitment) {
 }

@@ -1,11 +1,9 @@
 package io.rapport.rest.openapi;
 
-import java.math.BigDecimal;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -15,8 +13,7 @@ import jakarta.ws.rs.core.Response;
 /**
  * Completes what the operations' annotations leave implicit, so that each documented response says what it is and
  * what it carries: a problem response (4xx, 5xx) is problem+json with its schema (a 400 or 422 with the
- * {@code violations} it lists), a response without a description gets its status's, and a Retry-After header says
- * it is a number of seconds.
+ * {@code violations} it lists), and a response without a description gets its status's.
  */
 final class ProblemResponses {
 
@@ -46,9 +43,6 @@ final class ProblemResponses {
             if (status >= 400) {
                 describeProblem(response, status);
             }
-            if (response.getHeaders() != null) {
-                response.getHeaders().forEach(ProblemResponses::describeHeader);
-            }
         }
     }
 
@@ -65,15 +59,6 @@ final class ProblemResponses {
             // a 400 or 422 names each offending field; other problems carry no list
             problem.setSchema(OASFactory.createSchema().ref(status == 400 || status == 422 ? VALIDATION_PROBLEM
                     : PROBLEM));
-        }
-    }
-
-    private static void describeHeader(String name, Header header) {
-        if (header.getRef() == null && header.getSchema() == null && name.equalsIgnoreCase("Retry-After")) {
-            header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ZERO));
-            if (header.getDescription() == null) {
-                header.setDescription("Seconds to wait before trying again");
-            }
         }
     }
 

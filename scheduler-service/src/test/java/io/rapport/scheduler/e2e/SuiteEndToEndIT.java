@@ -58,6 +58,7 @@ import io.rapport.events.testing.CloudEventSender;
 import io.rapport.events.testing.TestTokens;
 import io.rapport.events.testing.TopicWatcher;
 import io.rapport.mail.testing.Mailbox;
+import io.rapport.rest.testing.ServedContractFilter;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
@@ -90,6 +91,7 @@ class SuiteEndToEndIT {
 
     @BeforeAll
     static void startSuite() throws Exception {
+        ServedContractFilter.register(); // every answer of the four services, checked against their documents
         workDir = ROOT.resolve("scheduler-service/target/e2e");
         Path publicKey = copyResource(TestTokens.PUBLIC_KEY, workDir.resolve("publicKey.pem"));
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {

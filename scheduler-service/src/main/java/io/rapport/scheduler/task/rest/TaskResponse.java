@@ -27,8 +27,8 @@ public record TaskResponse(
         String reason,
         @Schema(description = "The rule that raised it") String rule,
         @Schema(description = "The ids of the events that raised, moved or resolved it") List<String> sourceEventIds,
-        @Schema(description = "Why it was closed") String resolution,
-        @Schema(description = "Until when it is snoozed") Instant snoozedUntil,
+        @Schema(description = "Why it was closed", nullable = true) String resolution,
+        @Schema(description = "Until when it is snoozed", nullable = true) Instant snoozedUntil,
         Instant createdAt,
         Instant updatedAt) {
 }
