@@ -20,6 +20,10 @@ public interface DigestConfig {
      */
     String alertInterval();
 
+    /** How long a digest or alert that is done with is kept (its outcome, the rep's address), in days. */
+    @WithDefault("90")
+    int keepDays();
+
     /** How many days after today the digest's "coming up" section covers. */
     @WithDefault("7")
     int upcomingDays();

@@ -55,6 +55,8 @@ class DigestTest {
     @Inject
     TaskAlertSweeper alerts;
     @Inject
+    SentMailPurge purge;
+    @Inject
     EntityManager entityManager;
 
     private final CloudEventSender sender = CloudEventSender.local();
@@ -164,6 +166,31 @@ class DigestTest {
         alerts.sweep(); // once per task
         await().atMost(BOUND).until(() -> alertStatus(respond), "SENT"::equals);
         assertThat(Mailbox.messages(address)).hasSize(1);
+    }
+
+    @Test
+    void digestsDoneWithAreForgottenAfterNinetyDaysAndThoseStillToSendAreKept() {
+        as(rep).body(settings("06:00", "UTC", true, true)).when().put("/api/v1/owners/" + rep + "/digest")
+                .then().statusCode(200);
+        clock.advance(Duration.ofHours(1));
+        sweeper.sweep();
+        await().atMost(BOUND).untilAsserted(() -> as(rep).when().get("/api/v1/owners/" + rep + "/digest")
+                .then().body("lastDigest.deliveryStatus", is("SENT")));
+        // an old digest still to send (its next attempt a year ahead): kept, whatever its age
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                insert into digest (id, owner, digest_date, address, timezone, send_when_empty, created_at,
+                                    delivery_status, next_delivery_at)
+                values (?1, ?2, ?3, ?4, 'UTC', false, ?5, 'QUEUED', ?6)""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, rep).setParameter(3, DAY.minusDays(200))
+                .setParameter(4, address).setParameter(5, MORNING.minus(Duration.ofDays(200)))
+                .setParameter(6, MORNING.plus(Duration.ofDays(365))).executeUpdate());
+
+        clock.advance(Duration.ofDays(91));
+        purge.purge();
+        assertThat(digests()).isEqualTo(1);
+        as(rep).when().get("/api/v1/owners/" + rep + "/digest").then()
+                .body("lastDigest.date", is(DAY.minusDays(200).toString()))
+                .body("lastDigest.deliveryStatus", is("QUEUED"));
     }
 
     @Test
