@@ -34,6 +34,19 @@ public class Delivery {
     @Column(name = "delivery_error")
     public String error;
 
+    /**
+     * Not to send after all (the request behind it cancelled or answered): only while it is still queued, a message
+     * being sent goes out. True when it was withdrawn.
+     */
+    public boolean withdraw() {
+        if (status != DeliveryStatus.QUEUED) {
+            return false;
+        }
+        status = DeliveryStatus.CANCELLED;
+        nextAttemptAt = null;
+        return true;
+    }
+
     /** A delivery to make as soon as the transaction that asks for it has committed. */
     public static Delivery queuedAt(Instant now) {
         Delivery delivery = new Delivery();

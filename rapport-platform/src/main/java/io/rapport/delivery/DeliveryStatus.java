@@ -13,9 +13,5 @@ public enum DeliveryStatus {
     /** Given up: every attempt failed, it went out of date first, or sending was interrupted (never sent twice). */
     FAILED,
     /** Not to be sent after all: withdrawn, or nothing to say, before it went out. */
-    CANCELLED;
-
-    public boolean isFinal() {
-        return this != QUEUED && this != SENDING;
-    }
+    CANCELLED
 }

@@ -1,7 +1,6 @@
 package io.rapport.feedback.delivery;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +8,7 @@ import java.util.Set;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.feedback.FeedbackContact;
 import io.rapport.feedback.SurveyChannel;
+import io.rapport.rest.input.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -51,8 +51,6 @@ public class SurveyCouriers {
     }
 
     private static HttpProblem unreachable(String message) {
-        return HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content").withDetail(message)
-                .with("violations", List.of(Map.of("field", "channel", "in", "body", "message", message)))
-                .build();
+        return InvalidInput.unprocessable("channel", message);
     }
 }

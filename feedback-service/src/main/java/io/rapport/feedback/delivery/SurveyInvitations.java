@@ -51,9 +51,7 @@ public class SurveyInvitations implements DeliveryKind<SurveyInvitation> {
     /** A request cancelled (or answered by a rep) before it was sent is not sent at all. */
     @Transactional(TxType.MANDATORY)
     public void withdraw(SurveyRequest request) {
-        if (request.delivery.status == DeliveryStatus.QUEUED) {
-            request.delivery.status = DeliveryStatus.CANCELLED;
-            request.delivery.nextAttemptAt = null;
+        if (request.delivery.withdraw()) {
             request.deliveryToken = null;
         }
     }

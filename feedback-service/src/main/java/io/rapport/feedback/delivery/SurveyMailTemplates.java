@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.Variant;
+import io.rapport.feedback.ExpiryDay;
 import io.rapport.feedback.config.FeedbackConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,9 +52,7 @@ public class SurveyMailTemplates {
                 "kind", invitation.kind().name(),
                 "reason", invitation.contextType() == null ? "" : invitation.contextType().name(),
                 "link", invitation.link().toString(),
-                // the date alone, in UTC: the link works until that moment, whatever the client's zone
-                "expiresOn", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                        .format(invitation.expiresAt().atZone(ZoneOffset.UTC)));
+                "expiresOn", ExpiryDay.of(invitation.expiresAt(), locale));
         return new Written(render(language, ".subject.txt", data).strip(), render(language, ".txt", data),
                 render(language, ".html", data));
     }

@@ -1,8 +1,5 @@
 package io.rapport.feedback.page;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +11,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.rapport.feedback.ExpiryDay;
 import io.rapport.feedback.SurveyStatus;
 import io.rapport.feedback.delivery.SurveyLinks;
 import io.rapport.feedback.rest.PublicSurvey;
@@ -137,8 +135,7 @@ public class SurveyPageResource {
                 .data("chosenCsat", csat == null ? -1 : csat)
                 .data("comment", comment)
                 .data("problem", problem == null ? "" : problem)
-                .data("expiresOn", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                        .format(survey.expiresAt().atZone(ZoneOffset.UTC)))
+                .data("expiresOn", ExpiryDay.of(survey.expiresAt(), locale))
                 .setLocale(locale);
     }
 

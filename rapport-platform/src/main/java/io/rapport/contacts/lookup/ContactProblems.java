@@ -1,10 +1,9 @@
 package io.rapport.contacts.lookup;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.rapport.rest.input.InvalidInput;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
@@ -41,10 +40,7 @@ public final class ContactProblems {
 
     /** A contact named in a request body that does not exist for the caller. */
     public static HttpProblem unknown(UUID id) {
-        String message = "Unknown contact " + id;
-        return HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content").withDetail(message)
-                .with("violations", List.of(Map.of("field", "contactId", "in", "body", "message", message)))
-                .build();
+        return InvalidInput.unprocessable("contactId", "Unknown contact " + id);
     }
 
     /**

@@ -3,13 +3,11 @@ package io.rapport.scheduler.digest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -17,7 +15,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.rapport.delivery.DeliveryFailure;
 import io.rapport.delivery.DeliveryKind;
 import io.rapport.delivery.DeliveryStatus;
-import io.rapport.delivery.SmtpFailures;
 import io.rapport.scheduler.task.rest.Agenda;
 import io.rapport.scheduler.task.rest.TaskResponse;
 import io.rapport.scheduler.task.service.AgendaService;
@@ -36,21 +33,18 @@ public class DigestMails implements DeliveryKind<Mail> {
     /** Names the rep and day in every digest, so that a bounce report or a reply can be traced back. */
     static final String DIGEST_HEADER = "X-Rapport-Digest";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
-    /** How both the digest and an alert write a due time, in the rep's zone. */
-    static final DateTimeFormatter DUE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
-            FormatStyle.SHORT).withLocale(Locale.ENGLISH);
 
     private final AgendaService agendas;
-    private final Mailer mailer;
+    private final RepMails mails;
     private final DigestConfig config;
     private final EntityManager entityManager;
     private final Template text;
     private final Template html;
 
-    public DigestMails(AgendaService agendas, Mailer mailer, DigestConfig config, EntityManager entityManager,
+    public DigestMails(AgendaService agendas, RepMails mails, DigestConfig config, EntityManager entityManager,
             @Location("digest/agenda.txt") Template text, @Location("digest/agenda.html") Template html) {
         this.agendas = agendas;
-        this.mailer = mailer;
+        this.mails = mails;
         this.config = config;
         this.entityManager = entityManager;
         this.text = text;
@@ -95,11 +89,7 @@ public class DigestMails implements DeliveryKind<Mail> {
 
     @Override
     public void deliver(Mail mail) throws DeliveryFailure {
-        try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
-            throw SmtpFailures.of(e);
-        }
+        mails.send(mail);
     }
 
     private static String render(Template template, Digest digest, List<Section> sections, int tasks) {
@@ -113,11 +103,7 @@ public class DigestMails implements DeliveryKind<Mail> {
     private Section section(String heading, List<TaskResponse> tasks, ZoneId zone) {
         return new Section(heading, tasks.stream().map(task -> new Line(
                 task.contactName() == null ? "A contact" : task.contactName(), task.kind().name(),
-                task.priority().name(), DUE.format(task.dueAt().atZone(zone)), task.reason(), link(task))).toList());
-    }
-
-    private String link(TaskResponse task) {
-        return config.taskLink().map(template -> template.replace("{taskId}", task.id().toString())
-                .replace("{contactId}", task.contactId().toString())).orElse("");
+                task.priority().name(), mails.due(task.dueAt(), zone), task.reason(),
+                mails.taskLink(task.id(), task.contactId()))).toList());
     }
 }

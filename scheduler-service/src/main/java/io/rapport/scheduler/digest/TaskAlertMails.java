@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.rapport.delivery.DeliveryFailure;
 import io.rapport.delivery.DeliveryKind;
 import io.rapport.delivery.DeliveryStatus;
-import io.rapport.delivery.SmtpFailures;
 import io.rapport.scheduler.task.Task;
 import io.rapport.scheduler.task.TaskStatus;
 import io.rapport.scheduler.task.mapping.TaskResponses;
@@ -30,17 +28,15 @@ public class TaskAlertMails implements DeliveryKind<Mail> {
     static final String TASK_HEADER = "X-Rapport-Task";
 
     private final TaskResponses responses;
-    private final Mailer mailer;
-    private final DigestConfig config;
+    private final RepMails mails;
     private final EntityManager entityManager;
     private final Template text;
     private final Template html;
 
-    public TaskAlertMails(TaskResponses responses, Mailer mailer, DigestConfig config, EntityManager entityManager,
+    public TaskAlertMails(TaskResponses responses, RepMails mails, EntityManager entityManager,
             @Location("digest/alert.txt") Template text, @Location("digest/alert.html") Template html) {
         this.responses = responses;
-        this.mailer = mailer;
-        this.config = config;
+        this.mails = mails;
         this.entityManager = entityManager;
         this.text = text;
         this.html = html;
@@ -64,9 +60,8 @@ public class TaskAlertMails implements DeliveryKind<Mail> {
         TaskResponse response = responses.of(List.of(task)).get(0);
         String contact = response.contactName() == null ? "a contact" : response.contactName();
         ZoneId zone = ZoneId.of((String) alert[1]);
-        String due = DigestMails.DUE.format(task.dueAt.atZone(zone)) + " (" + zone.getId() + ")";
-        String link = config.taskLink().map(template -> template.replace("{taskId}", task.id.toString())
-                .replace("{contactId}", task.contactId.toString())).orElse("");
+        String due = mails.due(task.dueAt, zone) + " (" + zone.getId() + ")";
+        String link = mails.taskLink(task.id, task.contactId);
         String subject = task.priority + ": " + task.kind + " for " + contact + ", due " + due;
         Mail mail = Mail.withText((String) alert[0], subject, render(text, task, contact, due, link))
                 .setHtml(render(html, task, contact, due, link))
@@ -81,10 +76,6 @@ public class TaskAlertMails implements DeliveryKind<Mail> {
 
     @Override
     public void deliver(Mail mail) throws DeliveryFailure {
-        try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
-            throw SmtpFailures.of(e);
-        }
+        mails.send(mail);
     }
 }
