@@ -45,10 +45,7 @@ class SurveyEmailRefusedTest {
     public static class RefusingMailServerProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // a connection per attempt: the scripted peer refuses a transaction and waits for the next, but a
-            // pooled connection reused after two refusals once hung until the client's 60 s timeout
             return Map.of("quarkus.mailer.port", String.valueOf(MAIL_SERVER.port()),
-                    "quarkus.mailer.keep-alive", "false",
                     "rapport.delivery.max-attempts", "3",
                     "rapport.delivery.first-retry", "PT1M",
                     "rapport.delivery.poll-interval", "PT0.2S");
