@@ -1,13 +1,17 @@
 package io.rapport.feedback.delivery;
 
+import java.time.Duration;
 import java.util.Optional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.rapport.delivery.DeliveryFailure;
-import io.rapport.delivery.SmtpFailures;
+import io.rapport.delivery.SmtpRelay;
 import io.rapport.feedback.FeedbackContact;
 import io.rapport.feedback.SurveyChannel;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -20,11 +24,13 @@ public class MailCourier implements SurveyCourier {
     /** Names the survey request in every message, so that a reply or a bounce report can be traced back to it. */
     static final String REQUEST_HEADER = "X-Rapport-Survey-Request";
 
-    private final Mailer mailer;
+    private final SmtpRelay relay;
     private final SurveyMailTemplates templates;
 
-    public MailCourier(Mailer mailer, SurveyMailTemplates templates) {
-        this.mailer = mailer;
+    public MailCourier(ReactiveMailer mailer, Vertx vertx,
+            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration timeout,
+            SurveyMailTemplates templates) {
+        this.relay = new SmtpRelay(mailer, vertx, timeout);
         this.templates = templates;
     }
 
@@ -51,10 +57,6 @@ public class MailCourier implements SurveyCourier {
         Mail mail = Mail.withText(invitation.address(), written.subject(), written.text())
                 .setHtml(written.html())
                 .addHeader(REQUEST_HEADER, invitation.requestId().toString());
-        try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
-            throw SmtpFailures.of(e);
-        }
+        relay.send(mail);
     }
 }

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -18,8 +17,6 @@ import java.util.Locale;
  * how the service handles the two refusals SMTP has; the local GreenMail accepts every address.
  */
 public final class RefusingMailServer implements AutoCloseable {
-
-    private static final Duration GREETING_PAUSE = Duration.ofMillis(250);
 
     private final ServerSocket socket;
 
@@ -56,10 +53,6 @@ public final class RefusingMailServer implements AutoCloseable {
                 BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
                         StandardCharsets.US_ASCII));
                 OutputStream out = client.getOutputStream()) {
-            // Vert.x's mail client (4.5) sets its socket's handler only once its pool has handed the new connection
-            // over, and drops a greeting that arrives before: it then waits for one until the mailer's timeout (60 s).
-            // A server across a network greets later than this peer on the same machine would; so it pauses first.
-            Thread.sleep(GREETING_PAUSE.toMillis());
             reply(out, "220 refusing.test ESMTP");
             String line;
             while ((line = in.readLine()) != null) {
@@ -81,8 +74,6 @@ public final class RefusingMailServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client hung up
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rapport.scheduler.digest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -7,10 +8,13 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.rapport.delivery.DeliveryFailure;
-import io.rapport.delivery.SmtpFailures;
+import io.rapport.delivery.SmtpRelay;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** What the mails to reps share, the digest and the alerts: how a task is written and linked, and the sending. */
@@ -20,11 +24,13 @@ public class RepMails {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
             FormatStyle.SHORT).withLocale(Locale.ENGLISH);
 
-    private final Mailer mailer;
+    private final SmtpRelay relay;
     private final DigestConfig config;
 
-    public RepMails(Mailer mailer, DigestConfig config) {
-        this.mailer = mailer;
+    public RepMails(ReactiveMailer mailer, Vertx vertx,
+            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration timeout,
+            DigestConfig config) {
+        this.relay = new SmtpRelay(mailer, vertx, timeout);
         this.config = config;
     }
 
@@ -41,10 +47,6 @@ public class RepMails {
 
     /** Hands the mail to the SMTP relay; a refusal becomes the delivery queue's failure. */
     void send(Mail mail) throws DeliveryFailure {
-        try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
-            throw SmtpFailures.of(e);
-        }
+        relay.send(mail);
     }
 }
