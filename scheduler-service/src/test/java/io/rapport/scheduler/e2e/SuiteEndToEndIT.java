@@ -99,21 +99,19 @@ class SuiteEndToEndIT {
             Map<String, String> env = new HashMap<>();
             env.put("RAPPORT_DB_NAME", database);
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
-            // a fresh consumer group from the end of the topics it reads: only this run's events, however much the
-            // topics hold (the contacts service itself consumes nothing)
-            env.put("KAFKA_GROUP_ID", service.getKey() + "-e2e-" + UUID.randomUUID());
+            // a fresh consumer group that starts at the end of the topics it reads: only this run's events, however
+            // much the topics hold (the contacts service itself consumes nothing)
+            String group = service.getKey() + "-e2e-" + UUID.randomUUID();
+            env.put("KAFKA_GROUP_ID", group);
             if (service.getKey().equals("contacts-service")) {
                 // the GDPR export gathers the other services' parts
                 env.put("RAPPORT_INTERACTIONS_URL", "http://127.0.0.1:" + SERVICES.get("interactions-service"));
                 env.put("RAPPORT_FEEDBACK_URL", "http://127.0.0.1:" + SERVICES.get("feedback-service"));
                 env.put("RAPPORT_SCHEDULER_URL", "http://127.0.0.1:" + SERVICES.get("scheduler-service"));
             } else {
-                env.put("MP_MESSAGING_INCOMING_CONTACT_EVENTS_AUTO_OFFSET_RESET", "latest");
                 env.put("RAPPORT_CONTACTS_URL", "http://127.0.0.1:" + SERVICES.get("contacts-service"));
-            }
-            if (service.getKey().equals("scheduler-service")) {
-                env.put("MP_MESSAGING_INCOMING_INTERACTION_EVENTS_AUTO_OFFSET_RESET", "latest");
-                env.put("MP_MESSAGING_INCOMING_FEEDBACK_EVENTS_AUTO_OFFSET_RESET", "latest");
+                startAtTheEnd(group, service.getKey().equals("scheduler-service") ? CONSUMED_TOPICS
+                        : List.of(Topic.CONTACTS.topicName()));
             }
             environments.put(service.getKey(), env);
             processes.put(service.getKey(), ServiceProcess.start(ROOT, service.getKey(), service.getValue(), env,
@@ -474,9 +472,7 @@ class SuiteEndToEndIT {
         } finally {
             localStack("kafka", "start");
         }
-        // once (in one CI run of many) the scheduler's consumers, rejoined 2 s after the broker came back, fetched
-        // nothing for 120 s more: the event still arrived, once, and that is what this test holds the suite to
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> tasksOf(contact).body("items", hasSize(1)));
     }
 
@@ -871,6 +867,19 @@ class SuiteEndToEndIT {
 
     private static final List<String> CONSUMED_TOPICS = List.of(Topic.CONTACTS.topicName(),
             Topic.INTERACTIONS.topicName(), Topic.FEEDBACK.topicName());
+
+    /**
+     * Commits the end of every partition of the topics for a group not started yet. The services keep their own
+     * {@code auto.offset.reset} (earliest), which never applies: a group reset to "latest" instead lost an event once,
+     * when Kafka restarted before it had committed on the event's partition and the new assignment began at the end.
+     */
+    private static void startAtTheEnd(String group, List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+        endOffsets(topics).forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end)));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
+            admin.alterConsumerGroupOffsets(group, ends).all().get();
+        }
+    }
 
     /** The end offset of every partition of the topics. */
     private static Map<TopicPartition, Long> endOffsets(List<String> topics) throws Exception {
