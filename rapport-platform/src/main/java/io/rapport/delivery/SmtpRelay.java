@@ -2,6 +2,8 @@ package io.rapport.delivery;
 
 import java.time.Duration;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.vertx.core.Context;
@@ -25,11 +27,12 @@ public final class SmtpRelay {
     private final Vertx vertx;
     private final Duration timeout;
 
-    /** @param timeout how long a sending may take ({@code quarkus.mailer.timeout}, as for Quarkus's blocking mailer) */
-    public SmtpRelay(ReactiveMailer mailer, Vertx vertx, Duration timeout) {
+    public SmtpRelay(ReactiveMailer mailer, Vertx vertx) {
         this.mailer = mailer;
         this.vertx = vertx;
-        this.timeout = timeout;
+        // how long a sending may take: the bound Quarkus's blocking mailer would use
+        this.timeout = ConfigProvider.getConfig().getOptionalValue("quarkus.mailer.timeout", Duration.class)
+                .orElse(Duration.ofSeconds(60));
     }
 
     /** Waits until the relay took the mail or refused it; called off the event loops, as a blocking call must be. */

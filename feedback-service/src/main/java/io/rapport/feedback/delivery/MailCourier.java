@@ -1,9 +1,6 @@
 package io.rapport.feedback.delivery;
 
-import java.time.Duration;
 import java.util.Optional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -27,10 +24,8 @@ public class MailCourier implements SurveyCourier {
     private final SmtpRelay relay;
     private final SurveyMailTemplates templates;
 
-    public MailCourier(ReactiveMailer mailer, Vertx vertx,
-            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration timeout,
-            SurveyMailTemplates templates) {
-        this.relay = new SmtpRelay(mailer, vertx, timeout);
+    public MailCourier(ReactiveMailer mailer, Vertx vertx, SurveyMailTemplates templates) {
+        this.relay = new SmtpRelay(mailer, vertx);
         this.templates = templates;
     }
 

@@ -1,14 +1,11 @@
 package io.rapport.scheduler.digest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.UUID;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -27,10 +24,8 @@ public class RepMails {
     private final SmtpRelay relay;
     private final DigestConfig config;
 
-    public RepMails(ReactiveMailer mailer, Vertx vertx,
-            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration timeout,
-            DigestConfig config) {
-        this.relay = new SmtpRelay(mailer, vertx, timeout);
+    public RepMails(ReactiveMailer mailer, Vertx vertx, DigestConfig config) {
+        this.relay = new SmtpRelay(mailer, vertx);
         this.config = config;
     }
 
