@@ -29,6 +29,18 @@ public interface EventsConfig {
         /** How often an event that failed for any other reason is tried again before it is dead-lettered. */
         @WithDefault("4")
         int retries();
+
+        /**
+         * How long a consumer remembers that it applied an event. An event redelivered within this time is skipped;
+         * the default matches the event topics' retention (90 days), past which Kafka cannot deliver the event again
+         * (a replay of the compacted contacts topic brings snapshots, which the projections order by version).
+         */
+        @WithDefault("90d")
+        Duration retention();
+
+        /** How often each replica forgets the event ids past the {@link #retention()}; {@code off} never does. */
+        @WithDefault("1h")
+        String purgeInterval();
     }
 
     interface Outbox {
