@@ -30,6 +30,9 @@ public class HealthScorer {
     /** Past its cadence, recency falls from 75 to 0 over one more cadence. */
     private static final int RECENCY_AT_CADENCE = 75;
     private static final double SECONDS_PER_DAY = 86_400;
+    /** The score of a component without data: left out, and the others weighed again. */
+    private static final int NO_DATA = -1;
+    private static final HealthFactor[] FACTORS = HealthFactor.values();
 
     private final HealthConfig config;
 
@@ -54,12 +57,31 @@ public class HealthScorer {
     }
 
     /**
-     * The band alone, as {@link #score} would give it, without explaining the components: what the forecast's
-     * bisection asks a score for, some twenty times per contact re-scored.
+     * The band alone, as {@link #score} would give it, from the components' numbers only: what the forecast's
+     * bisection asks for some twenty times per contact scored, so it allocates next to nothing (the scores were the
+     * scheduler's largest source of garbage, and its collector's work stops every consumer).
      */
     public HealthBand bandAt(HealthFacts facts, Instant at) {
-        List<Rating> ratings = ratings(facts, at);
-        return HealthBand.of(score(ratings, totalWeight(ratings)), config.bands());
+        long weighted = 0;
+        int weights = 0;
+        for (HealthFactor factor : FACTORS) {
+            int score = componentScore(factor, facts, at);
+            if (score != NO_DATA) {
+                weighted += (long) weight(factor) * score;
+                weights += weight(factor);
+            }
+        }
+        return HealthBand.of(weightedMean(weighted, weights), config.bands());
+    }
+
+    private int componentScore(HealthFactor factor, HealthFacts facts, Instant at) {
+        return switch (factor) {
+            case RECENCY -> recencyScore(facts.cadenceDays(), elapsedSeconds(facts.since(), at));
+            case SENTIMENT -> sentimentScore(facts.sentiments());
+            case FEEDBACK -> feedbackScore(facts);
+            case COMMITMENTS -> CommitmentCounts.of(facts, at).score();
+            case UNANSWERED -> unansweredScore(facts, at);
+        };
     }
 
     private List<Rating> ratings(HealthFacts facts, Instant at) {
@@ -74,7 +96,11 @@ public class HealthScorer {
     private int score(List<Rating> ratings, int totalWeight) {
         long weighted = ratings.stream().filter(Rating::hasData)
                 .mapToLong(rating -> (long) weight(rating.factor()) * rating.score()).sum();
-        return (int) Math.round((double) weighted / totalWeight);
+        return weightedMean(weighted, totalWeight);
+    }
+
+    private static int weightedMean(long weighted, int weights) {
+        return (int) Math.round((double) weighted / weights);
     }
 
     /** The instant from which time alone changes the score no more. */
@@ -90,19 +116,24 @@ public class HealthScorer {
 
     /** 100 just after a touch-point, 75 when the cadence is reached, 0 one cadence later. */
     private static Rating recency(HealthFacts facts, Instant at) {
-        Duration elapsed = nonNegative(Duration.between(facts.since(), at));
-        double cadences = elapsed.toSeconds() / SECONDS_PER_DAY / facts.cadenceDays();
-        double score = cadences <= 1 ? 100 - (100 - RECENCY_AT_CADENCE) * cadences
-                : Math.max(0, RECENCY_AT_CADENCE * (2 - cadences));
-        return new Rating(HealthFactor.RECENCY, (int) Math.round(score), () -> {
+        long elapsed = elapsedSeconds(facts.since(), at);
+        long days = elapsed / (long) SECONDS_PER_DAY;
+        return new Rating(HealthFactor.RECENCY, recencyScore(facts.cadenceDays(), elapsed), () -> {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put(facts.touched() ? "lastTouchAt" : "contactCreatedAt", facts.since().toString());
-            values.put("daysSince", Math.toIntExact(elapsed.toDays()));
+            values.put("daysSince", Math.toIntExact(days));
             values.put("cadenceDays", facts.cadenceDays());
             return new Explanation((facts.touched() ? "last touch-point "
-                    : "no touch-point since the contact was added ") + daysAgo(elapsed.toDays()) + "; cadence "
+                    : "no touch-point since the contact was added ") + daysAgo(days) + "; cadence "
                     + facts.cadenceDays() + " days", values);
         });
+    }
+
+    private static int recencyScore(int cadenceDays, long elapsedSeconds) {
+        double cadences = elapsedSeconds / SECONDS_PER_DAY / cadenceDays;
+        double score = cadences <= 1 ? 100 - (100 - RECENCY_AT_CADENCE) * cadences
+                : Math.max(0, RECENCY_AT_CADENCE * (2 - cadences));
+        return (int) Math.round(score);
     }
 
     /** The mean of the latest sentiments (very negative 0 … very positive 100), weighted 1 … n from the oldest. */
@@ -111,13 +142,7 @@ public class HealthScorer {
         if (sentiments.isEmpty()) {
             return Rating.none(HealthFactor.SENTIMENT, "no interaction with a sentiment yet");
         }
-        double weighted = 0;
-        double weights = 0;
-        for (int i = 0; i < sentiments.size(); i++) {
-            weighted += (i + 1) * sentimentScore(sentiments.get(i));
-            weights += i + 1;
-        }
-        return new Rating(HealthFactor.SENTIMENT, (int) Math.round(weighted / weights), () -> {
+        return new Rating(HealthFactor.SENTIMENT, sentimentScore(sentiments), () -> {
             String trend = trend(sentiments);
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("sentiments", sentiments);
@@ -126,6 +151,19 @@ public class HealthScorer {
             return new Explanation(sentiments.size() == 1 ? "one sentiment recorded: " + listed
                     : "latest " + sentiments.size() + " sentiments, oldest first: " + listed + "; " + trend, values);
         });
+    }
+
+    private static int sentimentScore(List<String> sentiments) {
+        if (sentiments.isEmpty()) {
+            return NO_DATA;
+        }
+        double weighted = 0;
+        double weights = 0;
+        for (int i = 0; i < sentiments.size(); i++) {
+            weighted += (i + 1) * sentimentScore(sentiments.get(i));
+            weights += i + 1;
+        }
+        return (int) Math.round(weighted / weights);
     }
 
     /** The newest sentiment against the mean of the ones before it. */
@@ -141,13 +179,10 @@ public class HealthScorer {
 
     /** NPS 0-10 as 0-100, CSAT 1-5 as 0-100; the mean of both when the contact answered both. */
     private static Rating feedback(HealthFacts facts) {
-        Optional<Integer> nps = facts.nps().map(answer -> answer.score() * 10);
-        Optional<Integer> csat = facts.csat().map(answer -> (answer.score() - 1) * 25);
-        if (nps.isEmpty() && csat.isEmpty()) {
+        int score = feedbackScore(facts);
+        if (score == NO_DATA) {
             return Rating.none(HealthFactor.FEEDBACK, "no survey answered yet");
         }
-        int score = (int) Math.round(Stream.of(nps, csat).flatMap(Optional::stream)
-                .mapToInt(value -> Math.max(0, Math.min(100, value))).average().orElseThrow());
         return new Rating(HealthFactor.FEEDBACK, score, () -> {
             Map<String, Object> values = new LinkedHashMap<>();
             facts.nps().ifPresent(answer -> {
@@ -165,18 +200,37 @@ public class HealthScorer {
         });
     }
 
+    private static int feedbackScore(HealthFacts facts) {
+        int sum = 0;
+        int answers = 0;
+        if (facts.nps().isPresent()) {
+            sum += percent(facts.nps().get().score() * 10);
+            answers++;
+        }
+        if (facts.csat().isPresent()) {
+            sum += percent((facts.csat().get().score() - 1) * 25);
+            answers++;
+        }
+        return answers == 0 ? NO_DATA : (int) Math.round((double) sum / answers);
+    }
+
+    private static int percent(int value) {
+        return Math.max(0, Math.min(100, value));
+    }
+
     /** Kept on time counts 1, kept late 1/2, overdue and still open 0; commitments not yet due do not count. */
     private static Rating commitments(HealthFacts facts, Instant at) {
-        long keptOnTime = facts.commitments().stream().filter(HealthFacts.Commitment::isKeptOnTime).count();
-        long keptLate = facts.commitments().stream().filter(HealthFacts.Commitment::isKept).count() - keptOnTime;
-        long overdue = facts.commitments().stream().filter(commitment -> commitment.isOverdueAt(at)).count();
-        long notYetDue = facts.commitments().size() - keptOnTime - keptLate - overdue;
-        long due = keptOnTime + keptLate + overdue;
+        CommitmentCounts counts = CommitmentCounts.of(facts, at);
+        long keptOnTime = counts.keptOnTime();
+        long keptLate = counts.keptLate();
+        long overdue = counts.overdue();
+        long notYetDue = counts.notYetDue();
+        long due = counts.due();
         if (due == 0) {
             return Rating.none(HealthFactor.COMMITMENTS, "no commitment kept or due yet"
                     + (notYetDue > 0 ? " (" + notYetDue + " open)" : ""));
         }
-        return new Rating(HealthFactor.COMMITMENTS, (int) Math.round(100.0 * (keptOnTime + keptLate / 2.0) / due),
+        return new Rating(HealthFactor.COMMITMENTS, counts.score(),
                 () -> {
                     Map<String, Object> values = new LinkedHashMap<>();
                     // ints, as JSON gives them back: stored facts compare equal to computed ones, so an unchanged
@@ -202,15 +256,26 @@ public class HealthScorer {
                     () -> new Explanation("every inbound message answered", Map.of("awaitingReply", 0)));
         }
         Instant oldest = facts.awaitingReply().get(0);
-        Duration waiting = nonNegative(Duration.between(oldest, at));
-        double left = 1 - (double) waiting.toSeconds() / config.unansweredZeroAfter().toSeconds();
-        return new Rating(HealthFactor.UNANSWERED, (int) Math.round(100 * Math.max(0, left)), () -> {
+        Duration waiting = Duration.ofSeconds(elapsedSeconds(oldest, at));
+        return new Rating(HealthFactor.UNANSWERED, unansweredScore(facts, at), () -> {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("awaitingReply", count);
             values.put("oldestReceivedAt", oldest.toString());
             return new Explanation(count + (count == 1 ? " inbound message awaits" : " inbound messages await")
                     + " a reply" + (count == 1 ? " for " : ", the oldest for ") + hoursOrDays(waiting), values);
         });
+    }
+
+    private int unansweredScore(HealthFacts facts, Instant at) {
+        if (!facts.everAskedToReply()) {
+            return NO_DATA;
+        }
+        if (facts.awaitingReply().isEmpty()) {
+            return 100;
+        }
+        long waiting = elapsedSeconds(facts.awaitingReply().get(0), at);
+        double left = 1 - (double) waiting / config.unansweredZeroAfter().toSeconds();
+        return (int) Math.round(100 * Math.max(0, left));
     }
 
     private int weight(HealthFactor factor) {
@@ -245,8 +310,38 @@ public class HealthScorer {
         return constant.toLowerCase().replace('_', ' ');
     }
 
-    private static Duration nonNegative(Duration duration) {
-        return duration.isNegative() ? Duration.ZERO : duration;
+    /** Whole seconds from {@code from} to {@code to} ({@code Duration.between(...).toSeconds()}), 0 if before. */
+    private static long elapsedSeconds(Instant from, Instant to) {
+        long seconds = to.getEpochSecond() - from.getEpochSecond();
+        if (to.getNano() < from.getNano()) {
+            seconds--;
+        }
+        return Math.max(0, seconds);
+    }
+
+    /** The contact's commitments at an instant, counted in one pass. */
+    private record CommitmentCounts(long keptOnTime, long keptLate, long overdue, long notYetDue) {
+
+        static CommitmentCounts of(HealthFacts facts, Instant at) {
+            long keptOnTime = 0;
+            long kept = 0;
+            long overdue = 0;
+            for (HealthFacts.Commitment commitment : facts.commitments()) {
+                keptOnTime += commitment.isKeptOnTime() ? 1 : 0;
+                kept += commitment.isKept() ? 1 : 0;
+                overdue += commitment.isOverdueAt(at) ? 1 : 0;
+            }
+            return new CommitmentCounts(keptOnTime, kept - keptOnTime, overdue,
+                    facts.commitments().size() - kept - overdue);
+        }
+
+        long due() {
+            return keptOnTime + keptLate + overdue;
+        }
+
+        int score() {
+            return due() == 0 ? NO_DATA : (int) Math.round(100.0 * (keptOnTime + keptLate / 2.0) / due());
+        }
     }
 
     /**

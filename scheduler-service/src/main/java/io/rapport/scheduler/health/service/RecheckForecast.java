@@ -1,8 +1,6 @@
 package io.rapport.scheduler.health.service;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import io.rapport.scheduler.health.HealthBand;
@@ -17,32 +15,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RecheckForecast {
 
-    private static final Duration PRECISION = Duration.ofSeconds(1);
-
     private final HealthScorer scorer;
 
     public RecheckForecast(HealthScorer scorer) {
         this.scorer = scorer;
     }
 
-    /** @return the first instant after {@code now} at which the band is lower than {@code band}; empty if never */
+    /** @return the first whole second after {@code now} at which the band is lower than {@code band}; empty if never */
     public Optional<Instant> nextDrop(HealthFacts facts, Instant now, HealthBand band) {
         Instant settled = scorer.settledAt(facts);
         if (!settled.isAfter(now) || !bandAt(facts, settled).isWorseThan(band)) {
             return Optional.empty();
         }
-        Instant stillIn = now;
-        Instant dropped = settled;
-        while (Duration.between(stillIn, dropped).compareTo(PRECISION) > 0) {
-            Instant middle = stillIn.plus(Duration.between(stillIn, dropped).dividedBy(2));
-            if (bandAt(facts, middle).isWorseThan(band)) {
+        // whole seconds, so that each step costs one score and no arithmetic on Instants and Durations: the band is
+        // still the same at the second that starts now, and already lower at the first second not before settled
+        long stillIn = now.getEpochSecond();
+        long dropped = settled.getEpochSecond() + (settled.getNano() > 0 ? 1 : 0);
+        while (dropped - stillIn > 1) {
+            long middle = stillIn + (dropped - stillIn) / 2;
+            if (bandAt(facts, Instant.ofEpochSecond(middle)).isWorseThan(band)) {
                 dropped = middle;
             } else {
                 stillIn = middle;
             }
         }
-        Instant wholeSecond = dropped.truncatedTo(ChronoUnit.SECONDS);
-        return Optional.of(bandAt(facts, wholeSecond).isWorseThan(band) ? wholeSecond : wholeSecond.plusSeconds(1));
+        return Optional.of(Instant.ofEpochSecond(dropped));
     }
 
     private HealthBand bandAt(HealthFacts facts, Instant at) {

@@ -166,6 +166,36 @@ class HealthScorerTest {
                 .findFirst().orElseThrow();
     }
 
+    /**
+     * The forecast asks for the band alone, computed from the components' numbers without explaining them: it must
+     * be the band of the full score, whatever the facts and the instant, sub-second instants included.
+     */
+    @Test
+    void theBandAloneIsTheBandOfTheFullScoreAtEveryInstant() {
+        HealthFacts.Survey detractor = new HealthFacts.Survey(3, "DETRACTOR", NOW.minus(Duration.ofDays(5)));
+        HealthFacts.Survey satisfied = new HealthFacts.Survey(4, null, NOW.minus(Duration.ofDays(2)));
+        List<HealthFacts> variety = List.of(
+                facts().build(),
+                facts().since(NOW.minus(Duration.ofDays(20)).plusMillis(400)).cadenceDays(7).build(),
+                facts().sentiments(List.of("VERY_NEGATIVE", "POSITIVE", "NEGATIVE")).nps(detractor).build(),
+                facts().csat(satisfied).nps(detractor).since(NOW.minus(Duration.ofDays(40))).build(),
+                facts().commitments(List.of(
+                        new HealthFacts.Commitment(NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(4))),
+                        new HealthFacts.Commitment(NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(1))),
+                        new HealthFacts.Commitment(NOW.plus(Duration.ofDays(2)).plusNanos(1), null),
+                        new HealthFacts.Commitment(NOW.plus(Duration.ofDays(9)), null))).build(),
+                facts().awaitingReply(List.of(NOW.minus(Duration.ofHours(30)).plusMillis(700), NOW)).build(),
+                facts().everAskedToReply().sentiments(List.of("NEUTRAL")).since(NOW.minus(Duration.ofDays(59)))
+                        .build());
+        for (HealthFacts facts : variety) {
+            for (long hours = -2; hours <= 24 * 70; hours += 7) {
+                Instant at = NOW.plus(Duration.ofHours(hours)).plusMillis(hours % 1000);
+                assertThat(scorer.bandAt(facts, at)).as("%s at %s", facts, at)
+                        .isEqualTo(scorer.score(facts, at).band());
+            }
+        }
+    }
+
     static HealthFacts touchedDaysAgo(int days) {
         return facts().since(NOW.minus(Duration.ofDays(days))).build();
     }

@@ -75,4 +75,17 @@ class RecheckForecastTest {
         assertThat(scorer.score(waiting, drop).band()).isEqualTo(HealthBand.WATCH);
         assertThat(scorer.score(waiting, drop.minusSeconds(1)).band()).isEqualTo(HealthBand.HEALTHY);
     }
+
+    @Test
+    void theDropIsTheFirstWholeSecondOfTheLowerBandWhenTheFactsAndNowFallBetweenSeconds() {
+        HealthFacts facts = facts().since(NOW.minusMillis(250)).awaitingReply(List.of(NOW.minusMillis(600))).build();
+        Instant now = NOW.plusMillis(700);
+
+        Instant drop = forecast.nextDrop(facts, now, HealthBand.HEALTHY).orElseThrow();
+
+        assertThat(drop.getNano()).isZero();
+        assertThat(drop).isAfter(now);
+        assertThat(scorer.score(facts, drop).band()).isEqualTo(HealthBand.WATCH);
+        assertThat(scorer.score(facts, drop.minusSeconds(1)).band()).isEqualTo(HealthBand.HEALTHY);
+    }
 }
