@@ -36,11 +36,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.Topic;
 import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.InboxRecords;
 import io.rapport.events.testing.TopicWatcher;
 import io.rapport.interactions.rest.InteractionsApi;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -215,10 +215,7 @@ class ContactEventsConsumerTest {
         sendSnapshot(sender, EventType.CONTACT_CREATED, eventId, contact, 0, rep);
         awaitMarkerBehind(contact);
         awaitTimelineStatus(contact, 200);
-        Number applied = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager.createNativeQuery(
-                "select count(*) from processed_event where consumer = ?1 and event_id = ?2")
-                .setParameter(1, "interactions.contact-events").setParameter(2, eventId).getSingleResult());
-        assertThat(applied.intValue()).isEqualTo(1);
+        assertThat(InboxRecords.count(entityManager, "interactions.contact-events", eventId)).isEqualTo(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.inbox.InboxRetention;
+import io.rapport.events.testing.InboxRecords;
 import io.rapport.events.testing.CloudEventSender;
 import io.rapport.interactions.rest.InteractionsApi;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -89,8 +90,6 @@ class InboxRetentionTest {
     }
 
     private boolean remembered(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "select count(*) from processed_event where consumer = ?1 and event_id = ?2")
-                .setParameter(1, CONSUMER).setParameter(2, eventId).getSingleResult()).longValue() == 1);
+        return InboxRecords.count(entityManager, CONSUMER, eventId) == 1;
     }
 }

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.inbox.EventHandler;
@@ -28,6 +27,7 @@ import io.rapport.events.inbox.Inbox;
 import io.rapport.events.inbox.InboxReadiness;
 import io.rapport.events.inbox.IncomingEvent;
 import io.rapport.events.inbox.UnprocessableEventException;
+import io.rapport.events.testing.InboxRecords;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -133,9 +133,7 @@ class InboxRetryTest {
     }
 
     private long processedRecords(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "select count(*) from processed_event where consumer = ?1 and event_id = ?2")
-                .setParameter(1, CONSUMER).setParameter(2, eventId).getSingleResult()).longValue());
+        return InboxRecords.count(entityManager, CONSUMER, eventId);
     }
 
     /** One delivery of a contact.created CloudEvent, recording whether the inbox acked or nacked it. */
