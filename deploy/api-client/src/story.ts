@@ -1,5 +1,5 @@
 // The README's story told through clients generated from the OpenAPI documents the services serve: a rep adds a
-// client, logs the client's email awaiting a reply and a promise made to them, asks for a survey that the client
+// client and corrects them with a merge patch, logs the client's email awaiting a reply and a promise made to them, asks for a survey that the client
 // answers through the public link, and finds each of them on the agenda. It stops with an error at the first answer
 // that is not what the story expects.
 //
@@ -19,13 +19,26 @@ const survey = createClient<FeedbackApi>({ baseUrl: service("FEEDBACK", 8083) })
 const scheduler = createClient<SchedulerApi>({ baseUrl: service("SCHEDULER", 8084), headers });
 
 const day = 24 * 60 * 60 * 1000;
-const contact = answer(await contacts.POST("/api/v1/contacts", {
+const created = await contacts.POST("/api/v1/contacts", {
   body: {
-    firstName: "Ada", lastName: "Lovelace", checkInCadenceDays: 21,
+    firstName: "Ada", lastName: "Lovelace", title: "Analyst", checkInCadenceDays: 21,
     emails: [{ address: `ada-${Date.now()}@example.com`, type: "WORK", primary: true }],
   },
-}), "add a contact");
+});
+const contact = answer(created, "add a contact");
 const contactId = present(contact.id, "the contact's id");
+// a merge patch of the version just read: a member set, another removed with null
+const patched = answer(await contacts.PATCH("/api/v1/contacts/{id}", {
+  params: {
+    path: { id: contactId },
+    header: { "If-Match": present(created.response.headers.get("ETag"), "the contact's ETag") },
+  },
+  headers: { "Content-Type": "application/merge-patch+json" },
+  body: { timezone: "Europe/London", title: null },
+}), "move the contact to London");
+if (patched.timezone !== "Europe/London" || patched.title !== null) {
+  throw new Error(`the patched contact has timezone ${patched.timezone} and title ${patched.title}`);
+}
 answer(await interactions.POST("/api/v1/interactions", {
   body: {
     contactId, type: "EMAIL", direction: "INBOUND", occurredAt: new Date(Date.now() - 5 * day).toISOString(),

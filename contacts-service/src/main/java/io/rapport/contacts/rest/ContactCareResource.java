@@ -64,6 +64,8 @@ public class ContactCareResource {
             description = "Contacts with one of its email addresses, or a similar name in the same organisation.")
     @APIResponse(responseCode = "200", description = "The likely duplicates, each with why",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DuplicateCandidate.class)))
+    @APIResponse(responseCode = "410", description = "The contact was erased",
+            content = @Content(mediaType = "application/problem+json"))
     public List<DuplicateCandidate> duplicates(@PathParam("id") UUID id) {
         return duplicates.candidates(id, caller).stream()
                 .map(candidate -> new DuplicateCandidate(
@@ -86,6 +88,8 @@ public class ContactCareResource {
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "412", description = "The contact changed since that ETag",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "410", description = "This contact or the duplicate was erased",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = "application/problem+json"))

@@ -1,6 +1,7 @@
 package io.rapport.feedback.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.rapport.feedback.SurveyResponse;
 import io.rapport.feedback.service.PublicRateLimiter;
 import io.rapport.feedback.service.PublicSurveyService;
+import io.rapport.rest.ContentTags;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -42,19 +44,23 @@ public class PublicSurveyResource {
 
     private final PublicSurveyService surveys;
     private final PublicRateLimiter rateLimiter;
+    private final ContentTags contentTags;
 
-    public PublicSurveyResource(PublicSurveyService surveys, PublicRateLimiter rateLimiter) {
+    public PublicSurveyResource(PublicSurveyService surveys, PublicRateLimiter rateLimiter, ContentTags contentTags) {
         this.surveys = surveys;
         this.rateLimiter = rateLimiter;
+        this.contentTags = contentTags;
     }
 
     @GET
     @Operation(operationId = "viewPublicSurvey", summary = "What the survey page shows",
             description = "The questions and their scales, the client's first name and the rep's name; nothing else.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicSurvey.class)))
-    public PublicSurvey view(@PathParam("token") String token, @Context HttpServerRequest http) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicSurvey.class)),
+            headers = @Header(name = "ETag", description = ContentTags.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Response view(@PathParam("token") String token, @Context HttpServerRequest http) {
         rateLimiter.acquire(address(http), token);
-        return surveys.view(token);
+        return contentTags.ok(surveys.view(token));
     }
 
     @POST

@@ -96,6 +96,11 @@ class PublicSurveyTest {
                 "commentPrompt", "expiresAt");
         assertThat(page.prettify()).doesNotContain("Lovelace").doesNotContain("example.com")
                 .doesNotContain(contact.toString()).doesNotContain(alice);
+        // the page's copy is revalidated by its content's tag
+        String tag = client(address).when().get("/api/v1/public/surveys/" + token).then().statusCode(200)
+                .extract().header("ETag");
+        client(address).header("If-None-Match", tag).when().get("/api/v1/public/surveys/" + token)
+                .then().statusCode(304).header("ETag", is(tag)).body(is(""));
     }
 
     @Test

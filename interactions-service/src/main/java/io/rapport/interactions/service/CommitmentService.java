@@ -22,6 +22,7 @@ import io.rapport.rest.Cursor;
 import io.rapport.rest.input.InvalidInput;
 import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
+import io.rapport.rest.ProblemMember;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -208,7 +209,7 @@ public class CommitmentService {
             throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
                     .withDetail("Commitment " + commitment.id + " is " + commitment.status
                             + ", which is final: make a new commitment instead of reopening it")
-                    .with("currentStatus", commitment.status.name()).build();
+                    .with(ProblemMember.CURRENT_STATUS.member(), commitment.status.name()).build();
         }
         return commitment;
     }

@@ -3,6 +3,7 @@ package io.rapport.contacts.lookup;
 import java.util.UUID;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.rapport.rest.ProblemMember;
 import io.rapport.rest.input.InvalidInput;
 import jakarta.ws.rs.core.Response.Status;
 
@@ -35,7 +36,7 @@ public final class ContactProblems {
         return HttpProblem.builder().withStatus(status).withTitle(status.getReasonPhrase())
                 .withDetail("Contact " + id + " was merged into " + survivor
                         + (use == Use.RECORD ? "; record it for that contact" : ""))
-                .with("mergedInto", survivor.toString()).build();
+                .with(ProblemMember.MERGED_INTO.member(), survivor.toString()).build();
     }
 
     /** A contact named in a request body that does not exist for the caller. */

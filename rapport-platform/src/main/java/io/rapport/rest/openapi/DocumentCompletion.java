@@ -26,6 +26,7 @@ public class DocumentCompletion implements OASFilter {
             ProblemResponses.complete(operation);
             ResponseHeaders.complete(operation, method.name(), schemas);
         }));
+        ProblemResponses.describeMembers(schemas);
         MergePatchBodies.describe(openAPI, openAPI.getPaths().getPathItems());
         ResponseMembers.complete(openAPI, openAPI.getPaths().getPathItems().values().stream()
                 .flatMap(path -> path.getOperations().values().stream()).toList());

@@ -1,5 +1,6 @@
 package io.rapport.rest.openapi;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -11,8 +12,11 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * A PATCH body is read as a Jackson tree, which the scanner documents as the tree's Java internals. It is a JSON Merge
- * Patch (RFC 7396) of the resource's input: said so, naming that input (the body of the PUT on the same path, or of
- * the POST that creates the resource), and the tree's internals leave the document.
+ * Patch (RFC 7396) of the resource's input (the body of the PUT on the same path, or of the POST that creates the
+ * resource): documented as a schema of its own, {@code <Input>Patch}, with the input's members, none required and
+ * each nullable (null removes it), so that a generated client types the patch; the tree's internals leave the
+ * document. The inputs' members are values or arrays, which a merge patch replaces whole, so a member keeps its
+ * input's schema.
  */
 final class MergePatchBodies {
 
@@ -31,7 +35,7 @@ final class MergePatchBodies {
             String input = inputOf(paths, path.getKey());
             for (MediaType body : patch.getRequestBody().getContent().getMediaTypes().values()) {
                 if (body.getSchema() != null && TREE.equals(body.getSchema().getRef())) {
-                    body.setSchema(mergePatchOf(input));
+                    body.setSchema(mergePatchOf(openAPI, input));
                     replaced = true;
                 }
             }
@@ -42,12 +46,28 @@ final class MergePatchBodies {
         }
     }
 
-    private static Schema mergePatchOf(String input) {
+    private static Schema mergePatchOf(OpenAPI openAPI, String input) {
         String of = input == null ? "the resource's input" : input;
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema patch = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("A JSON Merge Patch (RFC 7396) of " + of + ": each member present replaces the "
                         + "resource's, null removes it, members left out stay as they are; the result is validated as "
                         + "a whole " + of + " would be");
+        Schema inputSchema = input == null || openAPI.getComponents() == null
+                || openAPI.getComponents().getSchemas() == null ? null : openAPI.getComponents().getSchemas().get(input);
+        if (inputSchema == null || inputSchema.getProperties() == null) {
+            return patch;
+        }
+        inputSchema.getProperties().forEach((name, member) -> patch.addProperty(name, nullable(member)));
+        String patchName = (input.endsWith("Input") ? input.substring(0, input.length() - "Input".length()) : input)
+                + "Patch";
+        openAPI.getComponents().addSchema(patchName, patch);
+        return OASFactory.createSchema().ref(patchName);
+    }
+
+    /** The member as the input has it, or null: what removes it from the resource. */
+    private static Schema nullable(Schema member) {
+        return OASFactory.createSchema().description(member.getDescription())
+                .anyOf(List.of(member, OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
     }
 
     /** The name of the input schema the resource is written with: its PUT's body, else its collection's POST's. */

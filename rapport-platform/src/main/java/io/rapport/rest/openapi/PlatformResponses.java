@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.models.Operation;
 /**
  * The answers the platform gives any operation, whatever its annotations say: 404 for an id in the path that names
  * nothing the caller may see, 400 for a query parameter it does not read ({@code UnknownQueryParameterFilter}) or a
- * malformed body, 415 for a body of a media type it does not take, 503 with Retry-After while something it needs is
+ * malformed body, 413 for a body larger than the service reads ({@code OversizedBodyRejection}), 415 for a body of a
+ * media type it does not take, 503 with Retry-After while something it needs is
  * away ({@code ServiceUnavailableMapper}: the database restarting, contacts-service unreachable).
  * {@link ProblemResponses} then gives them their problem+json schema, and {@link ResponseHeaders} the 503 its
  * Retry-After.
@@ -32,6 +33,10 @@ final class PlatformResponses {
             operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse()
                     .description("Something the service needs (its database, another service) cannot answer right "
                             + "now; try again after Retry-After"));
+        }
+        if (operation.getRequestBody() != null && operation.getResponses().getAPIResponse("413") == null) {
+            operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse()
+                    .description("The body is larger than the service reads (the problem says the limit)"));
         }
         if (operation.getRequestBody() != null && operation.getResponses().getAPIResponse("415") == null) {
             operation.getResponses().addAPIResponse("415", OASFactory.createAPIResponse()

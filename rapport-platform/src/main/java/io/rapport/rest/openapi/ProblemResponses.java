@@ -8,12 +8,14 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import io.rapport.rest.ProblemMember;
 import jakarta.ws.rs.core.Response;
 
 /**
  * Completes what the operations' annotations leave implicit, so that each documented response says what it is and
  * what it carries: a problem response (4xx, 5xx) is problem+json with its schema (a 400 or 422 with the
- * {@code violations} it lists), and a response without a description gets its status's.
+ * {@code violations} it lists), and a response without a description gets its status's. The problem schemas name
+ * the members Rapport's problems may carry beyond RFC 9457's ({@link ProblemMember}).
  */
 final class ProblemResponses {
 
@@ -42,6 +44,20 @@ final class ProblemResponses {
             }
             if (status >= 400) {
                 describeProblem(response, status);
+            }
+        }
+    }
+
+    /** Adds Rapport's own problem members to the problem schemas, as optional members. */
+    static void describeMembers(Map<String, Schema> schemas) {
+        for (String name : new String[] { "HttpProblem", "HttpValidationProblem" }) {
+            Schema problem = schemas.get(name);
+            if (problem == null) {
+                continue;
+            }
+            for (ProblemMember member : ProblemMember.values()) {
+                problem.addProperty(member.member(), OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .format(member.format()).description(member.description()));
             }
         }
     }

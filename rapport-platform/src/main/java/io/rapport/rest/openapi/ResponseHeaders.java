@@ -16,8 +16,9 @@ import io.rapport.rest.idempotency.IdempotencyKeys;
 /**
  * Documents the headers the services send by rule, where the platform sends them, rather than on each of the
  * operations: the ETag of a resource with a version (a 2xx answering one, a 304, a 412 naming the current one), with
- * the 304 a read answers to an If-None-Match naming it; the Location of what a 201 created; Idempotent-Replayed on
- * what an operation taking an Idempotency-Key answers; Retry-After on a 429 or a 503.
+ * the 304 a read answers to an If-None-Match naming it (also where a read documents an ETag of its own, a view tagged
+ * by its content); the Location of what a 201 created; Idempotent-Replayed on what an operation taking an
+ * Idempotency-Key answers; Retry-After on a 429 or a 503.
  */
 final class ResponseHeaders {
 
@@ -42,6 +43,9 @@ final class ResponseHeaders {
                 continue;
             }
             boolean success = code.startsWith("2");
+            if (success && declares(response, "ETag")) {
+                versioned = true; // a view tagged by its content (ContentTags)
+            }
             if (success && carriesVersion(response, schemas)) {
                 versioned = true;
                 add(response, "ETag", "The version of what is answered, as a strong entity tag (\"3\"): send it "
@@ -80,6 +84,11 @@ final class ResponseHeaders {
             schema = schemas.get(schema.getRef().substring(COMPONENT.length()));
         }
         return schema != null && schema.getProperties() != null && schema.getProperties().containsKey("version");
+    }
+
+    private static boolean declares(APIResponse response, String header) {
+        return response.getHeaders() != null
+                && response.getHeaders().keySet().stream().anyMatch(name -> name.equalsIgnoreCase(header));
     }
 
     /** A Retry-After an operation documents itself is a number of seconds too. */

@@ -3,10 +3,12 @@ package io.rapport.rest.openapi;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -15,8 +17,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * Says which members of a response body are always there: all of them. The services write every member of what
- * they answer, null or not, so each member of an object that only answers carry (never a request body) is
- * {@code required}; the ones that may be null say so on their record ({@code @Schema(nullable = true)}). The problem
+ * they answer, null or not, so each member of an object that answers carry is {@code required}; the ones that may be
+ * null say so on their record ({@code @Schema(nullable = true)}). An object that requests carry too (a contact's
+ * email, an interaction's attachment) is optional in what a client sends, so answers get a copy of its own,
+ * {@code <Name>View} (an input's without "Input"), where every member is required. The problem
  * schemas are the problem extension's, whose optional members are left out when empty, so they keep their own.
  * Also keeps the null alternative of a nullable reference: SmallRye writes the referenced schema's type beside
  * {@code anyOf: [$ref, {type: null}]}, which for an object excludes the null again.
@@ -44,12 +48,67 @@ final class ResponseMembers {
             }
         }
         Set<Schema> inRequests = reachable(sent, named);
+        Map<String, String> views = answerViews(components, named, inRequests, reachable(answered, named));
+        if (!views.isEmpty()) {
+            pointAnswersAtViews(answered, named, views);
+            named = components.getSchemas(); // with the copies
+            inRequests = reachable(sent, named);
+        }
         for (Schema schema : reachable(answered, named)) {
             if (!inRequests.contains(schema) && !isProblem(schema, named)) {
                 requireEveryMember(schema);
             }
         }
         named.values().forEach(ResponseMembers::keepNullAlternatives);
+    }
+
+    /**
+     * A copy, for answers, of each object schema that requests and answers share; its members are the same schema
+     * objects. Returns the shared names and their copies' names.
+     */
+    private static Map<String, String> answerViews(Components components, Map<String, Schema> named,
+            Set<Schema> inRequests, Set<Schema> inAnswers) {
+        Map<String, String> views = new LinkedHashMap<>();
+        for (Map.Entry<String, Schema> entry : new ArrayList<>(named.entrySet())) {
+            Schema schema = entry.getValue();
+            if (schema.getProperties() == null || schema.getProperties().isEmpty() || !inRequests.contains(schema)
+                    || !inAnswers.contains(schema) || isProblem(schema, named)) {
+                continue;
+            }
+            String name = entry.getKey();
+            String view = (name.endsWith("Input") ? name.substring(0, name.length() - "Input".length()) : name)
+                    + "View";
+            Schema copy = OASFactory.createSchema();
+            copy.setAll(new LinkedHashMap<>(schema.getAll()));
+            components.addSchema(view, copy);
+            views.put(name, view);
+        }
+        return views;
+    }
+
+    /** Points every reference of the answers' schemas at the answer's copy of a shared schema. */
+    private static void pointAnswersAtViews(List<Schema> answered, Map<String, Schema> named,
+            Map<String, String> views) {
+        Set<Schema> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        views.keySet().forEach(name -> shared.add(named.get(name)));
+        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Schema> pending = new ArrayList<>(answered);
+        while (!pending.isEmpty()) {
+            Schema schema = pending.remove(pending.size() - 1);
+            if (schema == null || shared.contains(schema) || !seen.add(schema)) {
+                continue;
+            }
+            String ref = schema.getRef();
+            if (ref != null && ref.startsWith(COMPONENT)) {
+                String view = views.get(ref.substring(COMPONENT.length()));
+                if (view != null) {
+                    schema.setRef(COMPONENT + view);
+                    continue; // the copy holds the shared schema's members: nothing in it to repoint
+                }
+                pending.add(named.get(ref.substring(COMPONENT.length())));
+            }
+            children(schema, pending);
+        }
     }
 
     private static void requireEveryMember(Schema schema) {
@@ -121,17 +180,22 @@ final class ResponseMembers {
             if (schema.getRef() != null && schema.getRef().startsWith(COMPONENT)) {
                 pending.add(named.get(schema.getRef().substring(COMPONENT.length())));
             }
-            if (schema.getProperties() != null) {
-                pending.addAll(schema.getProperties().values());
-            }
-            pending.add(schema.getItems());
-            pending.add(schema.getAdditionalPropertiesSchema());
-            for (List<Schema> composed : List.of(nullSafe(schema.getAllOf()), nullSafe(schema.getAnyOf()),
-                    nullSafe(schema.getOneOf()))) {
-                pending.addAll(composed);
-            }
+            children(schema, pending);
         }
         return seen;
+    }
+
+    /** The schemas a schema holds: its members, items and compositions. */
+    private static void children(Schema schema, List<Schema> into) {
+        if (schema.getProperties() != null) {
+            into.addAll(schema.getProperties().values());
+        }
+        into.add(schema.getItems());
+        into.add(schema.getAdditionalPropertiesSchema());
+        for (List<Schema> composed : List.of(nullSafe(schema.getAllOf()), nullSafe(schema.getAnyOf()),
+                nullSafe(schema.getOneOf()))) {
+            into.addAll(composed);
+        }
     }
 
     private static List<Schema> nullSafe(List<Schema> schemas) {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.rapport.rest.testing.ServedContractFilter;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -221,8 +222,25 @@ public abstract class HostileInputTest {
             failures.add(describe(httpMethod, target, response));
         } else if (response.status() >= 400 && !response.contentType().startsWith("application/problem+json")) {
             failures.add(describe(httpMethod, target, response) + " (not problem+json)");
+        } else {
+            // the answer, hostile input or not, is one the served document describes
+            List<String> undocumented = ServedContractFilter.violations(origin(), httpMethod, rawPath(target),
+                    response.status(), response.contentType(), response.headers(), response.body());
+            if (!undocumented.isEmpty()) {
+                failures.add(describe(httpMethod, target, response) + " (not as documented: " + undocumented + ")");
+            }
         }
         return response;
+    }
+
+    private static String origin() {
+        URI base = URI.create(RestAssured.baseURI);
+        return base.getScheme() + "://" + base.getHost() + ":" + RestAssured.port;
+    }
+
+    private static String rawPath(String target) {
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
     }
 
     private static String describe(String method, String target, RawHttp.Response response) {

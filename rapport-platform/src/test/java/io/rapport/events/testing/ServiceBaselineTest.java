@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.restassured.RestAssured;
 import io.smallrye.jwt.build.Jwt;
 
@@ -83,6 +86,34 @@ public abstract class ServiceBaselineTest {
         assertThat(missing).as("operations without an operationId").isEmpty();
         assertThat(operationIds).as("operationIds").doesNotHaveDuplicates().isNotEmpty()
                 .allMatch(id -> id.matches("[a-z][A-Za-z]+"), "lowerCamelCase");
+    }
+
+    /**
+     * A merge patch (RFC 7396) is documented as what a client may send: the members of the resource's input, none
+     * required, each nullable (null removes it), so that a generated client types a patch.
+     */
+    @Test
+    void everyMergePatchBodyNamesItsMembersNoneRequiredEachNullable() throws IOException {
+        JsonNode document = new ObjectMapper().readTree(given().when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
+        List<String> patches = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> {
+            JsonNode body = path.getValue().path("patch").path("requestBody").path("content")
+                    .path("application/merge-patch+json").path("schema");
+            if (body.isMissingNode()) {
+                return;
+            }
+            String ref = body.path("$ref").asText();
+            assertThat(ref).as("the merge patch of %s", path.getKey()).startsWith("#/components/schemas/");
+            JsonNode patch = document.at(ref.substring(1));
+            assertThat(patch.path("required").isMissingNode()).as("%s requires nothing", ref).isTrue();
+            assertThat(patch.path("properties").size()).as("%s names its members", ref).isPositive();
+            patch.path("properties").fields().forEachRemaining(member -> assertThat(member.getValue().path("anyOf"))
+                    .as("%s.%s is nullable", ref, member.getKey())
+                    .anyMatch(alternative -> alternative.path("type").asText().equals("null")));
+            patches.add(path.getKey());
+        });
+        assertThat(patches).as("merge patches documented").doesNotHaveDuplicates();
     }
 
     /**

@@ -94,20 +94,23 @@ final class ServedContract {
     }
 
     /**
-     * What is wrong with the answer, by the document; empty when it matches, or when the document does not describe
-     * the request (a path or method it does not have: a route the API does not serve).
+     * What is wrong with the answer, by the document; empty when it matches. A request the document does not describe
+     * (a path or method it does not have) must be refused: an operation that answers it otherwise is undocumented.
+     * A CORS preflight (OPTIONS) is answered by the CORS layer, as the CORS protocol says, not by an operation.
      */
     List<String> violations(String method, String rawPath, int status, String contentType,
             Map<String, String> headers, String body) {
+        if (method.equalsIgnoreCase("OPTIONS")) {
+            return List.of();
+        }
         Optional<Route> route = routes.stream().filter(r -> r.pattern().matcher(rawPath).matches()).findFirst();
-        if (route.isEmpty()) {
-            return List.of();
+        String operationPointer = route.map(r -> "/paths/" + escape(r.path()) + "/" + method.toLowerCase(Locale.ROOT))
+                .orElse(null);
+        if (operationPointer == null || document.at(operationPointer).isMissingNode()) {
+            return status < 400 ? List.of("the document has no operation " + method + " " + rawPath
+                    + ", yet it answered " + status) : List.of();
         }
-        String operationPointer = "/paths/" + escape(route.get().path()) + "/" + method.toLowerCase(Locale.ROOT);
         JsonNode operation = document.at(operationPointer);
-        if (operation.isMissingNode()) {
-            return List.of();
-        }
         JsonNode responses = operation.path("responses");
         String code = String.valueOf(status);
         String documented = responses.has(code) ? code

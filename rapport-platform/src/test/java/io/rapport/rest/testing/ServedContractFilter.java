@@ -32,6 +32,15 @@ public final class ServedContractFilter implements OrderedFilter {
         }
     }
 
+    /**
+     * What is wrong with an answer of the API served at {@code origin} (scheme, host and port), by the document it
+     * serves: for a test that sends its requests otherwise than through REST Assured. Empty when it matches.
+     */
+    public static List<String> violations(String origin, String method, String rawPath, int status,
+            String contentType, Map<String, String> headers, String body) {
+        return ServedContract.of(origin).violations(method, rawPath, status, contentType, headers, body);
+    }
+
     @Override
     public int getOrder() {
         return OrderedFilter.LOWEST_PRECEDENCE; // sees the answer as the test will
@@ -48,8 +57,8 @@ public final class ServedContractFilter implements OrderedFilter {
         String origin = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
         Map<String, String> headers = new LinkedHashMap<>();
         response.getHeaders().forEach(header -> headers.put(header.getName(), header.getValue()));
-        List<String> violations = ServedContract.of(origin).violations(request.getMethod(), uri.getRawPath(),
-                response.getStatusCode(), response.getContentType(), headers, response.asString());
+        List<String> violations = violations(origin, request.getMethod(), uri.getRawPath(), response.getStatusCode(),
+                response.getContentType(), headers, response.asString());
         if (!violations.isEmpty()) {
             String body = response.asString();
             throw new AssertionError(request.getMethod() + " " + uri.getRawPath() + " answered " + response.getStatusCode()

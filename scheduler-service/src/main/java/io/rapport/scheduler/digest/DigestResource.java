@@ -1,11 +1,14 @@
 package io.rapport.scheduler.digest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.rest.ContentTags;
 import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("/api/v1/owners/{ownerId}/digest")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,19 +31,23 @@ import jakarta.ws.rs.core.MediaType;
 public class DigestResource {
 
     private final DigestSubscriptions subscriptions;
+    private final ContentTags contentTags;
 
-    public DigestResource(DigestSubscriptions subscriptions) {
+    public DigestResource(DigestSubscriptions subscriptions, ContentTags contentTags) {
         this.subscriptions = subscriptions;
+        this.contentTags = contentTags;
     }
 
     @GET
     @Operation(operationId = "getDigest", summary = "A rep's daily agenda email", description = "The settings and "
             + "how the latest digest went. A rep reads only their own.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DigestView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DigestView.class)),
+            headers = @Header(name = "ETag", description = ContentTags.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No digest was ever set for the rep",
             content = @Content(mediaType = "application/problem+json"))
-    public DigestView get(@PathParam("ownerId") String owner) {
-        return subscriptions.get(owner);
+    public Response get(@PathParam("ownerId") String owner) {
+        return contentTags.ok(subscriptions.get(owner));
     }
 
     @PUT
@@ -48,10 +56,12 @@ public class DigestResource {
             + "the given time of the rep's time zone, their agenda (overdue, today, coming up, with the reason of every "
             + "task) is emailed to the address; exactly one a day, none on an empty day unless sendWhenEmpty. A rep "
             + "sets only their own.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DigestView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DigestView.class)),
+            headers = @Header(name = "ETag", description = ContentTags.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid settings; the problem lists the offending fields",
             content = @Content(mediaType = "application/problem+json"))
-    public DigestView put(@PathParam("ownerId") String owner, @Valid @NotNull DigestInput input) {
-        return subscriptions.put(owner, input);
+    public Response put(@PathParam("ownerId") String owner, @Valid @NotNull DigestInput input) {
+        return contentTags.ok(subscriptions.put(owner, input));
     }
 }

@@ -3,6 +3,7 @@ package io.rapport.scheduler.followup;
 import java.util.UUID;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.rapport.rest.ProblemMember;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.scheduler.projector.KnownContacts;
 import io.rapport.scheduler.task.Task;
@@ -52,7 +53,7 @@ public class ManualFollowUps {
             throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
                     .withDetail("Contact " + contact.id + " has an open follow-up '" + subject + "': "
                             + open.id)
-                    .with("otherTaskId", open.id.toString()).build();
+                    .with(ProblemMember.OTHER_TASK_ID.member(), open.id.toString()).build();
         });
         String reason = "Added by " + caller.userId() + (input.note() == null ? "" : ": " + input.note().strip());
         TaskPriority priority = input.priority() == null ? TaskPriority.NORMAL : input.priority();

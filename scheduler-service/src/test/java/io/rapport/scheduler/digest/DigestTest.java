@@ -86,6 +86,11 @@ class DigestTest {
                 .body("timezone", is("Europe/Berlin")).body("enabled", is(true)).body("lastDigest", nullValue())
                 .extract().jsonPath();
         assertThat(Instant.parse(set.getString("nextDigestAt"))).isEqualTo(DAY.atTime(6, 30).toInstant(ZoneOffset.UTC));
+        // the settings are tagged by their content: a copy is revalidated, until a digest goes out
+        String settingsTag = as(rep).when().get("/api/v1/owners/" + rep + "/digest").then().statusCode(200)
+                .extract().header("ETag");
+        as(rep).header("If-None-Match", settingsTag).when().get("/api/v1/owners/" + rep + "/digest")
+                .then().statusCode(304).header("ETag", is(settingsTag)).body(is(""));
 
         sweeper.sweep(); // 06:00 in Berlin: not yet
         assertThat(digests()).isZero();
@@ -108,6 +113,9 @@ class DigestTest {
                 .then().statusCode(200).body("lastDigest.date", is(DAY.toString()))
                 .body("lastDigest.deliveryStatus", is("SENT"))
                 .body("nextDigestAt", is(DAY.plusDays(1).atTime(6, 30).toInstant(ZoneOffset.UTC).toString())));
+        String sentTag = as(rep).header("If-None-Match", settingsTag).when().get("/api/v1/owners/" + rep + "/digest")
+                .then().statusCode(200).body("lastDigest.deliveryStatus", is("SENT")).extract().header("ETag");
+        assertThat(sentTag).isNotEqualTo(settingsTag).startsWith("\"");
 
         // another sweep, or a replica that read the subscription before it moved on: still one digest that day
         sweeper.sweep();

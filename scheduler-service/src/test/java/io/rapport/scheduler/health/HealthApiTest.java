@@ -6,6 +6,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Instant;
 import java.util.List;
@@ -79,6 +81,22 @@ class HealthApiTest {
                 "1 inbound message awaits a reply for 36 h");
         assertThat(health.getString("components[0].facts.lastTouchAt")).isEqualTo("2026-03-30T21:00:00Z");
         assertThat(health.getInt("components[3].facts.overdue")).isEqualTo(1);
+    }
+
+    @Test
+    void aHealthReadIsTaggedByItsContentSoAnUnchangedCopyIs304() {
+        UUID contact = fixture.contact();
+        fixture.nps(contact, 0, "DETRACTOR", Instant.parse("2026-03-30T10:00:00Z"));
+        await().atMost(BOUND).untilAsserted(() -> assertThat(fixture.health(contact).getInt("score")).isEqualTo(45));
+        String tag = fixture.health(contact, fixture.rep, "rep").statusCode(200).extract().header("ETag");
+        given().header("Authorization", bearer(fixture.rep, "rep")).header("If-None-Match", tag)
+                .when().get("/api/v1/contacts/" + contact + "/health")
+                .then().statusCode(304).header("ETag", is(tag)).body(is(""));
+
+        fixture.nps(contact, 10, "PROMOTER", Instant.parse("2026-03-31T10:00:00Z"));
+        await().atMost(BOUND).untilAsserted(() -> given().header("Authorization", bearer(fixture.rep, "rep"))
+                .header("If-None-Match", tag).when().get("/api/v1/contacts/" + contact + "/health")
+                .then().statusCode(200).header("ETag", not(is(tag))).body("score", not(is(45))));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.testing.CloudEventSender;
@@ -28,6 +29,7 @@ import io.rapport.scheduler.MovableClock;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 @QuarkusTest
 class AgendaTest {
@@ -38,6 +40,8 @@ class AgendaTest {
     KafkaClientService kafka;
     @Inject
     MovableClock clock;
+    @Inject
+    EntityManager entityManager;
 
     private final CloudEventSender sender = CloudEventSender.local();
     private final String rep = "rep-" + UUID.randomUUID();
@@ -69,6 +73,7 @@ class AgendaTest {
         assertThat(agenda.getList("overdue.kind")).containsExactly("RESPOND", "CHECK_IN");
         assertThat(agenda.getList("today.kind")).containsExactly("COMMITMENT_DUE");
         assertThat(agenda.getList("upcoming.kind")).containsExactly("CHECK_IN");
+        assertThat(agenda.getBoolean("truncated")).isFalse();
         // each item names its contact, so the agenda renders without a call per row
         assertThat(agenda.getList("overdue.contactName")).containsExactly("Ada Lovelace", "Ada Lovelace");
         assertThat(agenda.getList("today.contactName")).containsExactly("Grace Hopper");
@@ -89,6 +94,28 @@ class AgendaTest {
                 .body("items", not(empty()))
                 .body("items.status", everyItem(is("AUTO_RESOLVED")))
                 .body("items.contactName", everyItem(nullValue())));
+    }
+
+    @Test
+    void anAgendaOfMoreTasksThanItHoldsSaysSoAndCutsTheLatestDue() {
+        // 501 open follow-ups a minute apart, from two hours ago on: the agenda holds 500
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                insert into task (id, version, contact_id, owner, kind, subject, status, priority, due_at, reason,
+                                  rule, source_event_ids, created_at, updated_at)
+                select gen_random_uuid(), 0, gen_random_uuid(), ?1, 'FOLLOW_UP', 'call ' || n, 'OPEN', 'NORMAL',
+                       cast(?2 as timestamptz) + n * interval '1 minute', 'added by hand', 'manual-follow-up', '{}',
+                       now(), now()
+                from generate_series(1, 501) n""")
+                .setParameter(1, rep).setParameter(2, now.minus(Duration.ofHours(2))).executeUpdate());
+        try {
+            JsonPath agenda = agenda("UTC");
+            assertThat(agenda.getBoolean("truncated")).isTrue();
+            assertThat(agenda.getList("overdue")).hasSize(119);
+            assertThat(agenda.getList("today.subject")).hasSize(381).contains("call 500").doesNotContain("call 501");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager
+                    .createNativeQuery("delete from task where owner = ?1").setParameter(1, rep).executeUpdate());
+        }
     }
 
     @Test

@@ -39,12 +39,15 @@ public class AgendaService {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Instant endOfToday = today.plusDays(1).atStartOfDay(zone).toInstant();
         Instant horizon = today.plusDays(1L + upcomingDays).atStartOfDay(zone).toInstant();
-        List<Task> open = Task.<Task>find("owner = ?1 and status = ?2 and dueAt < ?3 order by dueAt", owner,
-                TaskStatus.OPEN, horizon).page(0, MAX_TASKS).list();
+        // one more than it shows, to know whether it had to cut
+        List<Task> open = Task.<Task>find("owner = ?1 and status = ?2 and dueAt < ?3 order by dueAt, id", owner,
+                TaskStatus.OPEN, horizon).page(0, MAX_TASKS + 1).list();
+        boolean truncated = open.size() > MAX_TASKS;
+        List<Task> shown = truncated ? open.subList(0, MAX_TASKS) : open;
         return new Agenda(owner, today, zone.getId(),
-                section(open, task -> task.dueAt.isBefore(now)),
-                section(open, task -> !task.dueAt.isBefore(now) && task.dueAt.isBefore(endOfToday)),
-                section(open, task -> !task.dueAt.isBefore(endOfToday)));
+                section(shown, task -> task.dueAt.isBefore(now)),
+                section(shown, task -> !task.dueAt.isBefore(now) && task.dueAt.isBefore(endOfToday)),
+                section(shown, task -> !task.dueAt.isBefore(endOfToday)), truncated);
     }
 
     private List<TaskResponse> section(List<Task> tasks, Predicate<Task> in) {
