@@ -143,13 +143,20 @@ class SurveyPageTest {
 
     @Test
     void thePageSharesThePublicApisRateLimit() {
-        String token = linkSurvey(knownContact(sender, alice, "Ada", null, null), "NPS");
+        UUID contact = knownContact(sender, alice, "Ada", null, null);
+        String token = linkSurvey(contact, "NPS");
         int perToken = 6; // %test.rapport.feedback.rate-limit.per-token.capacity
         for (int i = 0; i < perToken; i++) {
             client(freshAddress()).when().get("/api/v1/public/surveys/" + token).then().statusCode(200);
         }
         page().when().get("/s/" + token).then().statusCode(429).header("Retry-After", not(""))
                 .contentType(startsWith("text/html")).body(containsString("Too many attempts"));
+        // the form's answer too: refused before it is read, and the survey stays unanswered
+        form().formParam("npsScore", "9").when().post("/s/" + token).then().statusCode(429)
+                .header("Retry-After", not("")).contentType(startsWith("text/html"))
+                .body(containsString("Too many attempts"));
+        as(alice, "rep").queryParam("contactId", contact.toString()).when().get("/api/v1/surveys")
+                .then().statusCode(200).body("items[0].status", is("PENDING"));
     }
 
     private String linkSurvey(UUID contact, String kind) {

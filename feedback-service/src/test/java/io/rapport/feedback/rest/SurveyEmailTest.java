@@ -13,7 +13,12 @@ import static org.hamcrest.Matchers.isOneOf;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +84,10 @@ class SurveyEmailTest {
                 .contains("nach unserem letzten Gespräch")
                 .contains("von 0 bis 10")
                 .contains("Hier antworten: " + link)
-                .contains("Alice Example");
+                .contains("Alice Example")
+                // until when the link works: the day it expires, written in German
+                .contains("bis zum " + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.GERMAN)
+                        .format(Instant.parse(created.getString("expiresAt")).atZone(ZoneOffset.UTC)) + ".");
         String html = Mailbox.part(mail, "text/html");
         assertThat(html).contains("<html lang=\"de\">").contains("href=\"" + link + "\"").contains("Guten Tag Ada,");
 

@@ -1,6 +1,7 @@
 package io.rapport.scheduler.digest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -70,6 +71,11 @@ public class DigestMails implements DeliveryKind<Mail> {
     public Prepared<Mail> prepare(UUID id, Instant now) {
         Digest digest = entityManager.find(Digest.class, id);
         ZoneId zone = ZoneId.of(digest.timezone);
+        if (LocalDate.ofInstant(now, zone).isAfter(digest.date)) {
+            // retried past the rep's day (a mail server refusing for hours): the agenda would be another day's under
+            // that day's name, and the next day's digest is on its way
+            return new Settle<>(DeliveryStatus.CANCELLED, "The day it was for has passed");
+        }
         Agenda agenda = agendas.agenda(digest.owner, zone, config.upcomingDays());
         int tasks = agenda.overdue().size() + agenda.today().size() + agenda.upcoming().size();
         if (tasks == 0 && !digest.sendWhenEmpty) {

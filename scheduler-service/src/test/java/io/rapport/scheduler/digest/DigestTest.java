@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.delivery.DeliveryDispatcher;
 import io.rapport.events.EventType;
 import io.rapport.events.testing.CloudEventSender;
 import io.rapport.events.testing.ConsumerAssignments;
@@ -31,6 +32,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 
@@ -58,6 +60,8 @@ class DigestTest {
     SentMailPurge purge;
     @Inject
     EntityManager entityManager;
+    @Inject
+    DeliveryDispatcher dispatcher;
 
     private final CloudEventSender sender = CloudEventSender.local();
     private final String rep = "rep-" + UUID.randomUUID();
@@ -151,6 +155,25 @@ class DigestTest {
     }
 
     @Test
+    void aDigestStillUnsentWhenTheRepsDayIsOverIsGivenUp() {
+        as(rep).body(settings("06:00", "UTC", false, true)).when().put("/api/v1/owners/" + rep + "/digest")
+                .then().statusCode(200);
+        // yesterday's digest, which a mail server kept refusing until this morning: its agenda is gone
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                insert into digest (id, owner, digest_date, address, timezone, send_when_empty, created_at,
+                                    delivery_status, delivery_attempts, next_delivery_at)
+                values (gen_random_uuid(), ?1, ?2, ?3, 'UTC', true, ?4, 'QUEUED', 5, ?4)""")
+                .setParameter(1, rep).setParameter(2, DAY.minusDays(1)).setParameter(3, address)
+                .setParameter(4, MORNING.minus(Duration.ofHours(1))).executeUpdate());
+        dispatcher.wake();
+        await().atMost(BOUND).untilAsserted(() -> as(rep).when().get("/api/v1/owners/" + rep + "/digest")
+                .then().body("lastDigest.date", is(DAY.minusDays(1).toString()))
+                .body("lastDigest.deliveryStatus", is("CANCELLED"))
+                .body("lastDigest.deliveryError", is("The day it was for has passed")));
+        assertThat(Mailbox.messages(address)).isEmpty();
+    }
+
+    @Test
     void anUrgentOrHighTaskIsEmailedAtOnceToTheRepsWhoAskedForIt() throws Exception {
         UUID before = contact(MORNING.minus(Duration.ofDays(1)), "Ada Lovelace");
         inbound(before, MORNING.minus(Duration.ofHours(34))); // RESPOND, HIGH, raised before the rep asked
@@ -174,6 +197,25 @@ class DigestTest {
         alerts.sweep(); // once per task
         await().atMost(BOUND).until(() -> alertStatus(respond), "SENT"::equals);
         assertThat(Mailbox.messages(address)).hasSize(1);
+
+        // an URGENT one, a follow-up added by hand, is alerted as well
+        String urgent = as(rep).body("""
+                {"contactId": "%s", "subject": "Contract at risk", "dueAt": "%s", "priority": "URGENT"}"""
+                .formatted(contact, MORNING.plus(Duration.ofHours(2)))).when().post("/api/v1/tasks")
+                .then().statusCode(201).extract().path("id");
+        alerts.sweep();
+        MimeMessage urgentAlert = Mailbox.awaitMessages(address, 2).stream()
+                .filter(mail -> urgent.equals(header(mail, "X-Rapport-Task"))).findFirst().orElseThrow();
+        assertThat(urgentAlert.getSubject()).startsWith("URGENT: FOLLOW_UP for Grace Hopper, due ");
+    }
+
+    private static String header(MimeMessage mail, String name) {
+        try {
+            String[] values = mail.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
