@@ -7,6 +7,7 @@ import io.rapport.events.contract.InteractionSnapshot;
 import io.rapport.interactions.Attachment;
 import io.rapport.interactions.Interaction;
 import io.rapport.interactions.rest.AttachmentInput;
+import io.rapport.interactions.rest.AttachmentView;
 import io.rapport.interactions.rest.InteractionInput;
 import io.rapport.interactions.rest.InteractionResponse;
 
@@ -20,7 +21,8 @@ public final class InteractionMapper {
     public static InteractionResponse toResponse(Interaction i) {
         return new InteractionResponse(i.id, i.version, i.contactId, i.owner, i.loggedBy, i.type, i.direction,
                 i.occurredAt, i.durationMinutes, i.subject, i.summary, i.sentiment, List.copyOf(i.needsHeard),
-                i.valueProvided, i.nextSteps, i.requiresResponse, i.inReplyTo, attachmentsOf(i), i.createdAt,
+                i.valueProvided, i.nextSteps, i.requiresResponse, i.inReplyTo,
+                i.attachments.stream().map(a -> new AttachmentView(a.url(), a.title())).toList(), i.createdAt,
                 i.updatedAt);
     }
 

@@ -29,7 +29,7 @@ public record InteractionResponse(
         @Schema(nullable = true) String nextSteps,
         boolean requiresResponse,
         @Schema(description = "The inbound message this answers, if any", nullable = true) UUID inReplyTo,
-        List<AttachmentInput> attachments,
+        List<AttachmentView> attachments,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -50,7 +50,8 @@ class InteractionResourceTest {
              "durationMinutes": 25, "subject": "  Quarterly review  ", "summary": "Walked through the numbers.",
              "sentiment": "POSITIVE", "needsHeard": ["Faster month-end close", "Faster month-end close", "SSO"],
              "nextSteps": "Send the SSO whitepaper", "requiresResponse": true,
-             "attachments": [{"url": "https://docs.example.com/q1.pdf", "title": "Q1 deck"}]}""";
+             "attachments": [{"url": "https://docs.example.com/q1.pdf", "title": "Q1 deck"},
+                             {"url": "https://docs.example.com/notes.txt", "title": "  "}]}""";
 
     private final CloudEventSender sender = CloudEventSender.local();
     private final String rep = "rep-" + UUID.randomUUID();
@@ -90,6 +91,7 @@ class InteractionResourceTest {
                     .body("requiresResponse", is(true))
                     .body("attachments[0].url", is("https://docs.example.com/q1.pdf"))
                     .body("attachments[0].title", is("Q1 deck"))
+                    .body("attachments[1].title", nullValue()) // a blank title is none
                     .body("version", is(0))
                     .extract();
             String id = response.path("id");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.events.contract.ContactSnapshot;
+import io.rapport.rest.ProblemMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -100,7 +101,7 @@ public class ContactLookup {
     private static Optional<UUID> mergedInto(Response response) {
         try {
             JsonNode problem = response.readEntity(JsonNode.class);
-            JsonNode survivor = problem == null ? null : problem.get("mergedInto");
+            JsonNode survivor = problem == null ? null : problem.get(ProblemMember.MERGED_INTO.member());
             return survivor == null || !survivor.isTextual() ? Optional.empty()
                     : Optional.of(UUID.fromString(survivor.asText()));
         } catch (RuntimeException e) {

@@ -58,9 +58,10 @@ final class MergePatchBodies {
             return patch;
         }
         inputSchema.getProperties().forEach((name, member) -> patch.addProperty(name, nullable(member)));
-        String patchName = (input.endsWith("Input") ? input.substring(0, input.length() - "Input".length()) : input)
-                + "Patch";
-        openAPI.getComponents().addSchema(patchName, patch);
+        String patchName = SchemaNames.resourceOf(input) + "Patch";
+        if (openAPI.getComponents().getSchemas().get(patchName) == null) { // two PATCHes of one input share it
+            SchemaNames.add(openAPI.getComponents(), patchName, patch);
+        }
         return OASFactory.createSchema().ref(patchName);
     }
 

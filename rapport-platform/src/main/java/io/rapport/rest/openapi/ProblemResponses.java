@@ -20,8 +20,11 @@ import jakarta.ws.rs.core.Response;
 final class ProblemResponses {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String PROBLEM = "#/components/schemas/HttpProblem";
-    private static final String VALIDATION_PROBLEM = "#/components/schemas/HttpValidationProblem";
+    /** The problem extension's schemas: any problem, and one that lists the offending fields. */
+    static final String PROBLEM_SCHEMA = "HttpProblem";
+    static final String VALIDATION_PROBLEM_SCHEMA = "HttpValidationProblem";
+    private static final String PROBLEM = "#/components/schemas/" + PROBLEM_SCHEMA;
+    private static final String VALIDATION_PROBLEM = "#/components/schemas/" + VALIDATION_PROBLEM_SCHEMA;
 
     private ProblemResponses() {
     }
@@ -50,7 +53,7 @@ final class ProblemResponses {
 
     /** Adds Rapport's own problem members to the problem schemas, as optional members. */
     static void describeMembers(Map<String, Schema> schemas) {
-        for (String name : new String[] { "HttpProblem", "HttpValidationProblem" }) {
+        for (String name : new String[] { PROBLEM_SCHEMA, VALIDATION_PROBLEM_SCHEMA }) {
             Schema problem = schemas.get(name);
             if (problem == null) {
                 continue;

@@ -76,12 +76,23 @@ final class ResponseMembers {
                 continue;
             }
             String name = entry.getKey();
-            String view = (name.endsWith("Input") ? name.substring(0, name.length() - "Input".length()) : name)
-                    + "View";
+            String view = SchemaNames.resourceOf(name) + "View";
             Schema copy = OASFactory.createSchema();
             copy.setAll(new LinkedHashMap<>(schema.getAll()));
-            components.addSchema(view, copy);
+            // its own member map and list, so that completing the copy never changes the request's schema
+            copy.setProperties(new LinkedHashMap<>(schema.getProperties()));
+            copy.setRequired(schema.getRequired() == null ? null : new ArrayList<>(schema.getRequired()));
+            SchemaNames.add(components, view, copy);
             views.put(name, view);
+        }
+        for (String name : views.keySet()) {
+            // the copies hold the request schema's members as they are: one that reached another shared object
+            // would lead answers back to the request's optional members
+            Set<Schema> within = reachable(new ArrayList<>(named.get(name).getProperties().values()), named);
+            views.keySet().stream().filter(other -> within.contains(named.get(other))).findFirst().ifPresent(other -> {
+                throw new IllegalStateException("The answers' copy of " + name + " would lead to " + other
+                        + ", which requests share: give the answers a type of their own for it");
+            });
         }
         return views;
     }
@@ -144,7 +155,8 @@ final class ResponseMembers {
     }
 
     private static boolean isProblem(Schema schema, Map<String, Schema> named) {
-        return schema == named.get("HttpProblem") || schema == named.get("HttpValidationProblem");
+        return schema == named.get(ProblemResponses.PROBLEM_SCHEMA)
+                || schema == named.get(ProblemResponses.VALIDATION_PROBLEM_SCHEMA);
     }
 
     /**

@@ -98,11 +98,11 @@ public abstract class ServiceBaselineTest {
                 .then().statusCode(200).extract().asString());
         List<String> patches = new ArrayList<>();
         document.path("paths").fields().forEachRemaining(path -> {
-            JsonNode body = path.getValue().path("patch").path("requestBody").path("content")
-                    .path("application/merge-patch+json").path("schema");
-            if (body.isMissingNode()) {
+            if (path.getValue().path("patch").isMissingNode()) {
                 return;
             }
+            JsonNode body = path.getValue().path("patch").path("requestBody").path("content")
+                    .path("application/merge-patch+json").path("schema");
             String ref = body.path("$ref").asText();
             assertThat(ref).as("the merge patch of %s", path.getKey()).startsWith("#/components/schemas/");
             JsonNode patch = document.at(ref.substring(1));
@@ -113,7 +113,7 @@ public abstract class ServiceBaselineTest {
                     .anyMatch(alternative -> alternative.path("type").asText().equals("null")));
             patches.add(path.getKey());
         });
-        assertThat(patches).as("merge patches documented").doesNotHaveDuplicates();
+        assertThat(patches).as("the PATCH operations, each checked above").allMatch(path -> path.contains("{"));
     }
 
     /**

@@ -104,8 +104,9 @@ final class ServedContract {
             return List.of();
         }
         Optional<Route> route = routes.stream().filter(r -> r.pattern().matcher(rawPath).matches()).findFirst();
-        String operationPointer = route.map(r -> "/paths/" + escape(r.path()) + "/" + method.toLowerCase(Locale.ROOT))
-                .orElse(null);
+        // a HEAD is answered as its GET, without the body
+        String operationMethod = method.equalsIgnoreCase("HEAD") ? "get" : method.toLowerCase(Locale.ROOT);
+        String operationPointer = route.map(r -> "/paths/" + escape(r.path()) + "/" + operationMethod).orElse(null);
         if (operationPointer == null || document.at(operationPointer).isMissingNode()) {
             return status < 400 ? List.of("the document has no operation " + method + " " + rawPath
                     + ", yet it answered " + status) : List.of();

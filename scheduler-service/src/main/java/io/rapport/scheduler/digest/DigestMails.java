@@ -1,7 +1,6 @@
 package io.rapport.scheduler.digest;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -71,10 +70,16 @@ public class DigestMails implements DeliveryKind<Mail> {
     public Prepared<Mail> prepare(UUID id, Instant now) {
         Digest digest = entityManager.find(Digest.class, id);
         ZoneId zone = ZoneId.of(digest.timezone);
-        if (LocalDate.ofInstant(now, zone).isAfter(digest.date)) {
-            // retried past the rep's day (a mail server refusing for hours): the agenda would be another day's under
-            // that day's name, and the next day's digest is on its way
-            return new Settle<>(DeliveryStatus.CANCELLED, "The day it was for has passed");
+        // retried until the next digest is due (a mail server refusing for hours): that one brings the agenda as it
+        // is then, and this one would show another day's agenda under its date; a rep who stopped them has no next
+        // one, and the day's end is the limit
+        DigestSubscription subscription = DigestSubscription.of(digest.owner);
+        boolean followed = subscription != null && subscription.enabled;
+        Instant supersededAt = followed ? subscription.dueOn(digest.date.plusDays(1))
+                : digest.date.plusDays(1).atStartOfDay(zone).toInstant();
+        if (!now.isBefore(supersededAt)) {
+            return new Settle<>(DeliveryStatus.CANCELLED, followed ? "The next day's digest is due"
+                    : "The day it was for is over");
         }
         Agenda agenda = agendas.agenda(digest.owner, zone, config.upcomingDays());
         int tasks = agenda.overdue().size() + agenda.today().size() + agenda.upcoming().size();
@@ -87,8 +92,8 @@ public class DigestMails implements DeliveryKind<Mail> {
                 section("Coming up", agenda.upcoming(), zone));
         String subject = "Your day, " + DAY.format(digest.date) + ": " + agenda.overdue().size() + " overdue, "
                 + agenda.today().size() + " today, " + agenda.upcoming().size() + " coming up";
-        Mail mail = Mail.withText(digest.address, subject, render(text, digest, sections, tasks))
-                .setHtml(render(html, digest, sections, tasks))
+        Mail mail = Mail.withText(digest.address, subject, render(text, digest, sections, tasks, agenda.truncated()))
+                .setHtml(render(html, digest, sections, tasks, agenda.truncated()))
                 .addHeader(DIGEST_HEADER, digest.owner + " " + digest.date);
         return new Send<>(mail);
     }
@@ -98,11 +103,13 @@ public class DigestMails implements DeliveryKind<Mail> {
         mails.send(mail);
     }
 
-    private static String render(Template template, Digest digest, List<Section> sections, int tasks) {
+    private static String render(Template template, Digest digest, List<Section> sections, int tasks,
+            boolean truncated) {
         TemplateInstance instance = template.data("day", DAY.format(digest.date))
                 .data("timezone", digest.timezone)
                 .data("sections", sections)
-                .data("empty", tasks == 0);
+                .data("empty", tasks == 0)
+                .data("truncated", truncated);
         return instance.render();
     }
 

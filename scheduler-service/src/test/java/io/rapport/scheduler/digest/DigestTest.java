@@ -155,10 +155,10 @@ class DigestTest {
     }
 
     @Test
-    void aDigestStillUnsentWhenTheRepsDayIsOverIsGivenUp() {
-        as(rep).body(settings("06:00", "UTC", false, true)).when().put("/api/v1/owners/" + rep + "/digest")
+    void aDigestStillUnsentWhenTheNextOneIsDueIsGivenUp() {
+        as(rep).body(settings("04:30", "UTC", true, true)).when().put("/api/v1/owners/" + rep + "/digest")
                 .then().statusCode(200);
-        // yesterday's digest, which a mail server kept refusing until this morning: its agenda is gone
+        // yesterday's digest, which a mail server kept refusing until after today's was due at 04:30
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 insert into digest (id, owner, digest_date, address, timezone, send_when_empty, created_at,
                                     delivery_status, delivery_attempts, next_delivery_at)
@@ -169,7 +169,7 @@ class DigestTest {
         await().atMost(BOUND).untilAsserted(() -> as(rep).when().get("/api/v1/owners/" + rep + "/digest")
                 .then().body("lastDigest.date", is(DAY.minusDays(1).toString()))
                 .body("lastDigest.deliveryStatus", is("CANCELLED"))
-                .body("lastDigest.deliveryError", is("The day it was for has passed")));
+                .body("lastDigest.deliveryError", is("The next day's digest is due")));
         assertThat(Mailbox.messages(address)).isEmpty();
     }
 
