@@ -18,13 +18,11 @@ import jakarta.ws.rs.core.Response;
  * rep's digest settings with its last delivery, a contact's health, a public survey) with a strong ETag made from
  * its JSON: equal bytes, equal tag, and any change a new one. {@link NotModified} then answers a matching
  * If-None-Match with 304, as for the versioned resources. The view is written once: the hashed bytes are the body.
+ * An operation answering so documents {@code @Header(name = "ETag")} on its 200; the document completion describes
+ * it and adds the 304.
  */
 @ApplicationScoped
 public class ContentTags {
-
-    /** How the OpenAPI documents describe such a tag, on the operation's 200. */
-    public static final String DESCRIPTION = "A strong entity tag of this representation's content: send it in "
-            + "If-None-Match to revalidate a copy (304 while unchanged)";
 
     private final ObjectMapper objectMapper;
 

@@ -1,7 +1,6 @@
 package io.rapport.feedback.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,8 +55,7 @@ public class PublicSurveyResource {
     @Operation(operationId = "viewPublicSurvey", summary = "What the survey page shows",
             description = "The questions and their scales, the client's first name and the rep's name; nothing else.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicSurvey.class)),
-            headers = @Header(name = "ETag", description = ContentTags.DESCRIPTION,
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag"))
     public Response view(@PathParam("token") String token, @Context HttpServerRequest http) {
         rateLimiter.acquire(address(http), token);
         return contentTags.ok(surveys.view(token));

@@ -1,5 +1,6 @@
 package io.rapport.rest.openapi;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,8 @@ final class MergePatchBodies {
 
     static void describe(OpenAPI openAPI, Map<String, PathItem> paths) {
         boolean replaced = false;
+        // one patch schema per input, whichever PATCH operations and media types (JSON, merge patch) take it
+        Map<String, Schema> patchOfInput = new HashMap<>();
         for (Map.Entry<String, PathItem> path : paths.entrySet()) {
             Operation patch = path.getValue().getPATCH();
             if (patch == null || patch.getRequestBody() == null || patch.getRequestBody().getContent() == null) {
@@ -35,7 +38,7 @@ final class MergePatchBodies {
             String input = inputOf(paths, path.getKey());
             for (MediaType body : patch.getRequestBody().getContent().getMediaTypes().values()) {
                 if (body.getSchema() != null && TREE.equals(body.getSchema().getRef())) {
-                    body.setSchema(mergePatchOf(openAPI, input));
+                    body.setSchema(patchOfInput.computeIfAbsent(input, name -> mergePatchOf(openAPI, name)));
                     replaced = true;
                 }
             }
@@ -59,9 +62,7 @@ final class MergePatchBodies {
         }
         inputSchema.getProperties().forEach((name, member) -> patch.addProperty(name, nullable(member)));
         String patchName = SchemaNames.resourceOf(input) + "Patch";
-        if (openAPI.getComponents().getSchemas().get(patchName) == null) { // two PATCHes of one input share it
-            SchemaNames.add(openAPI.getComponents(), patchName, patch);
-        }
+        SchemaNames.add(openAPI.getComponents(), patchName, patch);
         return OASFactory.createSchema().ref(patchName);
     }
 

@@ -24,6 +24,8 @@ final class ResponseHeaders {
 
     private static final String COMPONENT = "#/components/schemas/";
     private static final String RETRY_AFTER = "Seconds to wait before trying again";
+    private static final String CONTENT_TAG = "A strong entity tag of this representation's content: send it in "
+            + "If-None-Match to revalidate a copy (304 while unchanged)";
 
     private ResponseHeaders() {
     }
@@ -45,6 +47,7 @@ final class ResponseHeaders {
             boolean success = code.startsWith("2");
             if (success && declares(response, "ETag")) {
                 versioned = true; // a view tagged by its content (ContentTags)
+                describeDeclared(response, "ETag", CONTENT_TAG, string());
             }
             if (success && carriesVersion(response, schemas)) {
                 versioned = true;
@@ -64,7 +67,7 @@ final class ResponseHeaders {
             if (code.equals("429") || code.equals("503")) {
                 add(response, "Retry-After", RETRY_AFTER, seconds());
             }
-            describeRetryAfter(response);
+            describeDeclared(response, "Retry-After", RETRY_AFTER, seconds());
         }
         if (versioned && "GET".equals(method) && responses.getAPIResponse("304") == null) {
             APIResponse notModified = OASFactory.createAPIResponse()
@@ -91,16 +94,20 @@ final class ResponseHeaders {
                 && response.getHeaders().keySet().stream().anyMatch(name -> name.equalsIgnoreCase(header));
     }
 
-    /** A Retry-After an operation documents itself is a number of seconds too. */
-    private static void describeRetryAfter(APIResponse response) {
+    /**
+     * A header an operation documents itself, by name alone, gets the schema and description the platform gives it
+     * elsewhere: a Retry-After is a number of seconds, an ETag of a view without a version is its content's tag.
+     */
+    private static void describeDeclared(APIResponse response, String headerName, String description,
+            Schema schema) {
         if (response.getHeaders() == null) {
             return;
         }
         response.getHeaders().forEach((name, header) -> {
-            if (name.equalsIgnoreCase("Retry-After") && header.getRef() == null && header.getSchema() == null) {
-                header.setSchema(seconds());
+            if (name.equalsIgnoreCase(headerName) && header.getRef() == null && header.getSchema() == null) {
+                header.setSchema(schema);
                 if (header.getDescription() == null) {
-                    header.setDescription(RETRY_AFTER);
+                    header.setDescription(description);
                 }
             }
         });
@@ -115,8 +122,7 @@ final class ResponseHeaders {
     }
 
     private static void add(APIResponse response, String name, String description, Schema schema) {
-        if (response.getHeaders() != null && response.getHeaders().keySet().stream()
-                .anyMatch(existing -> existing.equalsIgnoreCase(name))) {
+        if (declares(response, name)) {
             return;
         }
         Header header = OASFactory.createHeader().description(description).schema(schema);

@@ -79,9 +79,9 @@ final class ResponseMembers {
             String view = SchemaNames.resourceOf(name) + "View";
             Schema copy = OASFactory.createSchema();
             copy.setAll(new LinkedHashMap<>(schema.getAll()));
-            // its own member map and list, so that completing the copy never changes the request's schema
+            // its own member map, so that completing the copy never changes the request's schema (its required list
+            // is replaced whole, by requireEveryMember)
             copy.setProperties(new LinkedHashMap<>(schema.getProperties()));
-            copy.setRequired(schema.getRequired() == null ? null : new ArrayList<>(schema.getRequired()));
             SchemaNames.add(components, view, copy);
             views.put(name, view);
         }

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -107,11 +108,11 @@ final class ServedContract {
         // a HEAD is answered as its GET, without the body
         String operationMethod = method.equalsIgnoreCase("HEAD") ? "get" : method.toLowerCase(Locale.ROOT);
         String operationPointer = route.map(r -> "/paths/" + escape(r.path()) + "/" + operationMethod).orElse(null);
-        if (operationPointer == null || document.at(operationPointer).isMissingNode()) {
+        JsonNode operation = operationPointer == null ? MissingNode.getInstance() : document.at(operationPointer);
+        if (operation.isMissingNode()) {
             return status < 400 ? List.of("the document has no operation " + method + " " + rawPath
                     + ", yet it answered " + status) : List.of();
         }
-        JsonNode operation = document.at(operationPointer);
         JsonNode responses = operation.path("responses");
         String code = String.valueOf(status);
         String documented = responses.has(code) ? code

@@ -1,7 +1,6 @@
 package io.rapport.scheduler.digest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,8 +41,7 @@ public class DigestResource {
     @Operation(operationId = "getDigest", summary = "A rep's daily agenda email", description = "The settings and "
             + "how the latest digest went. A rep reads only their own.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DigestView.class)),
-            headers = @Header(name = "ETag", description = ContentTags.DESCRIPTION,
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag"))
     @APIResponse(responseCode = "404", description = "No digest was ever set for the rep",
             content = @Content(mediaType = "application/problem+json"))
     public Response get(@PathParam("ownerId") String owner) {
@@ -57,8 +55,7 @@ public class DigestResource {
             + "task) is emailed to the address; exactly one a day, none on an empty day unless sendWhenEmpty. A rep "
             + "sets only their own.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DigestView.class)),
-            headers = @Header(name = "ETag", description = ContentTags.DESCRIPTION,
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag"))
     @APIResponse(responseCode = "400", description = "Invalid settings; the problem lists the offending fields",
             content = @Content(mediaType = "application/problem+json"))
     public Response put(@PathParam("ownerId") String owner, @Valid @NotNull DigestInput input) {

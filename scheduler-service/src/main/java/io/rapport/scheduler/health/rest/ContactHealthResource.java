@@ -49,8 +49,7 @@ public class ContactHealthResource {
                     + "sentiment trend, latest NPS/CSAT, commitments kept, inbound messages awaiting a reply), each "
                     + "with its facts, sub-score, weight and explanation. A rep sees only their own contacts.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HealthResponse.class)),
-            headers = @Header(name = "ETag", description = ContentTags.DESCRIPTION,
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag"))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such contact (or erased, or merged), or not one the caller "
             + "may see", content = @Content(mediaType = PROBLEM))
