@@ -68,11 +68,29 @@ admin_token=$("$rapport" token "$run-admin" admin)
 
 paused=()
 service_pid() { pgrep -f -- "$1/target/quarkus-app/quarkus-run.jar" | head -n 1 || true; }
+# A service stopped inside a transaction would keep its transaction id running, and PostgreSQL then keeps every dead
+# row of every database (the relays' deleted outbox rows among them) until it resumes: each of them would scan more
+# and more of them. So a service is stopped only between transactions: when it is caught in one, it runs on a moment.
+in_transaction() { # <database>: whether a JDBC session of the service's database is inside a transaction
+    [[ $(sql postgres -c "select count(*) from pg_stat_activity where datname = '$1'
+        and application_name = 'PostgreSQL JDBC Driver' and xact_start is not null") != 0 ]]
+}
+pause_service() { # <service>
+    local pid attempt
+    pid=$(service_pid "$1")
+    [[ -n $pid ]] || return 0
+    for attempt in $(seq 50); do
+        kill -STOP "$pid"
+        in_transaction "${1%-service}" && ((attempt < 50)) || break
+        kill -CONT "$pid"
+        sleep 0.1
+    done
+    paused+=("$pid")
+}
 pause_services() { # the three consumers of the contacts' events
-    local service pid
+    local service
     for service in interactions-service feedback-service scheduler-service; do
-        pid=$(service_pid "$service")
-        [[ -n $pid ]] && kill -STOP "$pid" && paused+=("$pid")
+        pause_service "$service"
     done
 }
 resume_services() { for pid in "${paused[@]}"; do kill -CONT "$pid" 2>/dev/null || true; done; paused=(); }
