@@ -105,14 +105,14 @@ public class ContactTimelineResource {
         }
         contacts.forRead(contactId, caller);
         Cursor after = Cursor.decode(cursor);
-        List<TimelineService.Item> page = timeline.page(new TimelineService.Filter(contactId, interactionTypes,
+        TimelineService.Page page = timeline.page(new TimelineService.Filter(contactId, interactionTypes,
                 withCommitments, fromTime, toTime, limit, after));
         Instant now = clock.instant();
-        return new TimelinePage(page.stream().map(item -> item.interaction() != null
+        return new TimelinePage(page.items().stream().map(item -> item.interaction() != null
                 ? new TimelineEntry("INTERACTION", item.id(), item.at(),
                         InteractionMapper.toResponse(item.interaction()), null)
                 : new TimelineEntry(COMMITMENT, item.id(), item.at(), null,
                         CommitmentMapper.toResponse(item.commitment(), now)))
-                .toList(), Cursor.next(page, limit, TimelineService::cursorAfter));
+                .toList(), page.nextCursor());
     }
 }

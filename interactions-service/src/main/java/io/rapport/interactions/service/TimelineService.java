@@ -27,6 +27,10 @@ public class TimelineService {
     public record Item(UUID id, Instant at, Interaction interaction, Commitment commitment) {
     }
 
+    /** The entries of a page, and the cursor of the next page (null after the last). */
+    public record Page(List<Item> items, String nextCursor) {
+    }
+
     /**
      * @param interactionTypes the interaction types to include; empty for none
      * @param commitments      whether to include commitments
@@ -41,7 +45,12 @@ public class TimelineService {
         this.entityManager = entityManager;
     }
 
-    public List<Item> page(Filter filter) {
+    /**
+     * The page's entries are found in one query and read in two more, each on a snapshot of its own: an entry deleted
+     * in between (an interaction deleted, the contact erased) is left out, as a read a moment later would, and the
+     * next page still starts after the last entry found.
+     */
+    public Page page(Filter filter) {
         List<String> parts = new ArrayList<>();
         if (!filter.interactionTypes().isEmpty()) {
             parts.add("select 'I' as kind, id, occurred_at as at from interaction where contact_id = :contact"
@@ -51,7 +60,7 @@ public class TimelineService {
             parts.add("select 'C' as kind, id, created_at as at from commitment where contact_id = :contact");
         }
         if (parts.isEmpty()) {
-            return List.of();
+            return new Page(List.of(), null);
         }
         StringBuilder sql = new StringBuilder("select kind, id, at from (")
                 .append(String.join(" union all ", parts)).append(") t where true");
@@ -92,10 +101,12 @@ public class TimelineService {
         Map<UUID, Commitment> commitments = commitmentIds.isEmpty() ? Map.of()
                 : Commitment.<Commitment>list("id in ?1", commitmentIds).stream()
                         .collect(Collectors.toMap(c -> c.id, Function.identity()));
-        return rows.stream()
+        List<Item> found = rows.stream()
                 .map(r -> new Item((UUID) r[1], instant(r[2]), interactions.get((UUID) r[1]),
                         commitments.get((UUID) r[1])))
                 .toList();
+        return new Page(found.stream().filter(item -> item.interaction() != null || item.commitment() != null)
+                .toList(), Cursor.next(found, filter.limit(), TimelineService::cursorAfter));
     }
 
     public static Cursor cursorAfter(Item item) {
