@@ -4,14 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,41 +60,13 @@ public final class TopicWatcher implements AutoCloseable {
     /** Polls until {@code count} records match, and returns them in arrival order; fails after {@code timeout}. */
     public List<ConsumerRecord<String, String>> awaitAll(Predicate<ConsumerRecord<String, String>> match, int count,
             Duration timeout) {
-        List<ConsumerRecord<String, String>> matching = awaitFound(() -> seen.stream().filter(match).toList(), count,
-                timeout);
-        // what a test waits for on an event topic must be what the document promises integrators
-        matching.stream().filter(record -> EventContract.get().covers(record.topic()))
-                .forEach(EventContract.get()::check);
-        return matching;
-    }
-
-    /**
-     * Polls until {@code count} different records match, and returns the first copy of each in arrival order. For a
-     * topic written at least once, such as a dead-letter topic, where a record written again is not another one.
-     *
-     * @param identity what tells two records apart (for a dead letter, the partition and offset it came from)
-     */
-    public List<ConsumerRecord<String, String>> awaitDistinct(Predicate<ConsumerRecord<String, String>> match,
-            Function<ConsumerRecord<String, String>, ?> identity, int count, Duration timeout) {
-        return awaitFound(() -> {
-            Map<Object, ConsumerRecord<String, String>> first = new LinkedHashMap<>();
-            seen.stream().filter(match).forEach(record -> first.putIfAbsent(identity.apply(record), record));
-            return List.copyOf(first.values());
-        }, count, timeout);
-    }
-
-    /** The origin of a dead letter: the partition and offset of the record that could not be applied. */
-    public static String deadLetterOrigin(ConsumerRecord<?, ?> deadLetter) {
-        return header(deadLetter, "dead-letter-topic") + "-" + header(deadLetter, "dead-letter-partition") + "@"
-                + header(deadLetter, "dead-letter-offset");
-    }
-
-    private List<ConsumerRecord<String, String>> awaitFound(Supplier<List<ConsumerRecord<String, String>>> found,
-            int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            List<ConsumerRecord<String, String>> matching = found.get();
+            List<ConsumerRecord<String, String>> matching = seen.stream().filter(match).toList();
             if (matching.size() >= count) {
+                // what a test waits for on an event topic must be what the document promises integrators
+                matching.stream().filter(record -> EventContract.get().covers(record.topic()))
+                        .forEach(EventContract.get()::check);
                 return matching;
             }
             if (Instant.now().isAfter(deadline)) {
