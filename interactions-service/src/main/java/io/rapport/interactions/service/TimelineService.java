@@ -109,7 +109,7 @@ public class TimelineService {
                 .toList(), Cursor.next(found, filter.limit(), TimelineService::cursorAfter));
     }
 
-    public static Cursor cursorAfter(Item item) {
+    private static Cursor cursorAfter(Item item) {
         return new Cursor(item.at().toString(), item.id());
     }
 
