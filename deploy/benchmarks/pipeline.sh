@@ -102,6 +102,21 @@ resume_service() {
 
 kafka_tool() { "$rapport" kafka tool "$@"; }
 
+# Waits until a count reaches the number wanted, asking one database session every 0.1 s. A psql started for each
+# ask cost about 30 ms of CPU (its connection, authentication and a backend forked for it): ten a second took a sixth
+# of this 2-core machine from the service being timed.
+await_count() { # <database> <wanted> <seconds at most> <what is counted, for the failure> <query, one line ending in ;>
+    local db=$1 wanted=$2 deadline=$((SECONDS + $3)) what=$4 query=$5 count=0
+    coproc POLL { sql "$db"; }
+    while printf '%s\n' "$query" >&"${POLL[1]}" && read -r count <&"${POLL[0]}"; do
+        ((count >= wanted || SECONDS >= deadline)) && break
+        sleep 0.1
+    done
+    exec {POLL[1]}>&-
+    wait "$POLL_PID" || true
+    ((count >= wanted)) || { say "$what: $count of $wanted after $3 s" >&2; exit 1; }
+}
+
 # Waits until the scheduler has applied everything queued for it (its consumer group has no lag).
 await_scheduler_caught_up() {
     local deadline=$((SECONDS + ${1:-600})) lag=unknown
@@ -226,19 +241,15 @@ count_applied_sql() { # <consumers, quoted and comma-separated> <mix file>...
 # three partitions but for a chance of about 1 in 10^10; 300 cost the database 6% of a core while it was timed);
 # then all of them are counted.
 await_applied() { # <database> <consumers> <mix file>...
-    local db=$1 consumers=$2 deadline=$((SECONDS + 900)) expected last=0 file applied
+    local db=$1 consumers=$2 expected last file
     shift 2
     expected=$(cat "$@" | wc -l)
     count_applied_sql "$consumers" "$@" >"$work/applied.sql"
     for file in "$@"; do tail -n 60 "$file"; done >"$work/last.mix"
     last=$(wc -l <"$work/last.mix")
     count_applied_sql "$consumers" "$work/last.mix" >"$work/last.sql"
-    until [[ $(sql "$db" -f "$work/last.sql") -ge $last ]]; do
-        ((SECONDS < deadline)) || { say "$consumers did not apply the events within 900 s" >&2; exit 1; }
-        sleep 0.1
-    done
-    applied=$(sql "$db" -f "$work/applied.sql")
-    ((applied == expected)) || { say "$consumers applied $applied of the $expected events" >&2; exit 1; }
+    await_count "$db" "$last" 900 "the last events applied by $consumers" "$(<"$work/last.sql")"
+    await_count "$db" "$expected" 0 "events applied by $consumers" "$(<"$work/applied.sql")"
 }
 scheduler_consumers="'scheduler.contact-events', 'scheduler.interaction-events'"
 await_scheduler() { await_applied scheduler "$scheduler_consumers" "$work/$1.contacts" "$work/$1.interactions"; }
@@ -302,11 +313,8 @@ probe() {
         printf '%s\n' "$interaction" >>"$work/$label.interactions"
         sleep 0.3
     done
-    local deadline=$((SECONDS + 120))
-    until [[ $(sql scheduler -c "select count(distinct (contact_id, kind)) from task where owner = '$owner' and kind in ('CHECK_IN', 'RESPOND')") -ge $((2 * probes)) ]]; do
-        ((SECONDS < deadline)) || { say "probe tasks missing after 120 s" >&2; exit 1; }
-        sleep 0.5
-    done
+    await_count scheduler $((2 * probes)) 120 "the probes' CHECK_IN and RESPOND tasks" \
+        "select count(distinct (contact_id, kind)) from task where owner = '$owner' and kind in ('CHECK_IN', 'RESPOND');"
     sql contacts -F ' ' -c "select id, extract(epoch from created_at) from contact where owner = '$owner'" >"$work/$label.c"
     sql interactions -F ' ' -c "select contact_id, extract(epoch from created_at) from interaction where owner = '$owner'" >"$work/$label.i"
     # the first task of each kind (the inbound touch-point moves the check-in, which raises a second one)
@@ -357,11 +365,8 @@ import_seconds=$(since "$import_start")
 answered=$(now)
 created=$(grep -c '"status":"CREATED"' "$work/import.ndjson" || true)
 [[ $created == "$import_rows" ]] || { say "import created $created of $import_rows: $(tail -n 1 "$work/import.ndjson")" >&2; exit 1; }
-deadline=$((SECONDS + 1800))
-until [[ $(sql scheduler -c "select count(*) from task where owner = '$import_owner' and kind = 'CHECK_IN' and status = 'OPEN'") -ge $import_rows ]]; do
-    ((SECONDS < deadline)) || { say "CHECK_IN tasks missing 1800 s after the import" >&2; exit 1; }
-    sleep 0.5
-done
+await_count scheduler "$import_rows" 1800 "the imported contacts' open CHECK_IN tasks" \
+    "select count(*) from task where owner = '$import_owner' and kind = 'CHECK_IN' and status = 'OPEN';"
 say "import:                                 $import_rows rows in $import_seconds s, $(awk -v n="$import_rows" -v s="$import_seconds" 'BEGIN { printf "%.0f", n / s }') rows/s"
 say "last CHECK_IN open:                     $(since "$answered") s after the import answered"
 fi
