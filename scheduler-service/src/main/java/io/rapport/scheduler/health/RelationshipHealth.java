@@ -1,12 +1,13 @@
 package io.rapport.scheduler.health;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -32,8 +33,13 @@ public class RelationshipHealth extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public HealthBand band;
 
+    /**
+     * Replaced whole at each score, never changed in place: Hibernate compares it by value instead of keeping a deep
+     * copy (a JSON round trip at every load and update).
+     */
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<HealthComponent> components = new ArrayList<>();
+    @Mutability(Immutability.class)
+    public List<HealthComponent> components = List.of();
 
     @Column(name = "computed_at")
     public Instant computedAt;

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.rapport.contacts.replica.ContactReplica;
 import io.rapport.events.contract.ContactSnapshot.ImportantDate;
@@ -58,8 +60,12 @@ public class ContactProjection extends ContactReplica {
     @Column(name = "marketing_opt_in")
     public boolean marketingOptIn;
 
-    /** Yearly dates worth a word: birthday, customer-since and work anniversaries, custom ones. */
+    /**
+     * Yearly dates worth a word: birthday, customer-since and work anniversaries, custom ones. Replaced whole by each
+     * snapshot, never changed in place: Hibernate compares it by value instead of keeping a deep copy.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "important_dates")
     public List<ImportantDate> importantDates = new ArrayList<>();
 

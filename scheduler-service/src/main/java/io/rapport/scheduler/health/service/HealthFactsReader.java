@@ -16,13 +16,14 @@ import java.util.UUID;
 import io.rapport.scheduler.health.config.HealthConfig;
 import io.rapport.scheduler.projection.CommitmentProjection;
 import io.rapport.scheduler.projection.ContactProjection;
-import io.rapport.scheduler.projection.InteractionProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 /**
  * Reads from the projection the facts the health scores of many contacts are computed from, each kind of fact for
- * all of them in one query.
+ * all of them in one query. It reads what the transaction has flushed: the caller flushes once before, and none of
+ * the queries flushes again (each automatic flush would dirty-check every entity the transaction holds).
  */
 @ApplicationScoped
 public class HealthFactsReader {
@@ -102,8 +103,9 @@ public class HealthFactsReader {
 
     private Map<UUID, List<HealthFacts.Commitment>> commitments(UUID[] ids) {
         Map<UUID, List<HealthFacts.Commitment>> commitments = new HashMap<>();
-        CommitmentProjection.<CommitmentProjection>list("contactId in ?1 and status <> 'CANCELLED'", List.of(ids))
-                .forEach(commitment -> commitments.computeIfAbsent(commitment.contactId, id -> new ArrayList<>())
+        entityManager.createQuery("from CommitmentProjection c where c.contactId in ?1 and c.status <> 'CANCELLED'",
+                CommitmentProjection.class).setParameter(1, List.of(ids)).setFlushMode(FlushModeType.COMMIT)
+                .getResultList().forEach(commitment -> commitments.computeIfAbsent(commitment.contactId, id -> new ArrayList<>())
                         .add(new HealthFacts.Commitment(commitment.dueAt,
                                 "FULFILLED".equals(commitment.status) ? fulfilledAt(commitment) : null)));
         return commitments;
@@ -122,10 +124,10 @@ public class HealthFactsReader {
     }
 
     private Set<UUID> everAskedToReply(UUID[] ids) {
-        return new HashSet<>(InteractionProjection.getEntityManager().createQuery(
+        return new HashSet<>(entityManager.createQuery(
                 "select distinct i.contactId from InteractionProjection i where i.contactId in :contacts"
                         + " and i.direction = 'INBOUND' and i.requiresResponse = true and i.deleted = false",
-                UUID.class).setParameter("contacts", List.of(ids)).getResultList());
+                UUID.class).setParameter("contacts", List.of(ids)).setFlushMode(FlushModeType.COMMIT).getResultList());
     }
 
     /** A timestamp column of a native query, as the driver hands it over. */
@@ -141,7 +143,8 @@ public class HealthFactsReader {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, UUID[] ids, Integer limit) {
-        var query = entityManager.createNativeQuery(sql, Object[].class).setParameter(1, ids);
+        var query = entityManager.createNativeQuery(sql, Object[].class).setParameter(1, ids)
+                .setFlushMode(FlushModeType.COMMIT);
         if (limit != null) {
             query.setParameter(2, limit);
         }

@@ -16,6 +16,8 @@ import io.rapport.scheduler.projection.ContactBatch;
 import io.rapport.scheduler.projection.ContactProjection;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -48,11 +50,15 @@ public class HealthService {
      */
     @Transactional(TxType.MANDATORY)
     public void recompute(ContactBatch batch) {
+        // What the transaction changed is written once, here: the facts are read partly in native SQL, which sees
+        // only what was flushed, and the reads that follow change nothing, so none of them flushes again.
+        EntityManager entityManager = RelationshipHealth.getEntityManager();
+        entityManager.flush();
         // the row locks keep the sweep and the consumers from computing one contact at once
         Map<UUID, RelationshipHealth> rows = new HashMap<>();
-        RelationshipHealth.getEntityManager()
-                .createQuery("from RelationshipHealth h where h.contactId in :contacts", RelationshipHealth.class)
-                .setParameter("contacts", batch.ids()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+        entityManager.createQuery("from RelationshipHealth h where h.contactId in :contacts", RelationshipHealth.class)
+                .setParameter("contacts", batch.ids()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setFlushMode(FlushModeType.COMMIT).getResultList()
                 .forEach(row -> rows.put(row.contactId, row));
         List<ContactProjection> scored = batch.contacts().stream()
                 .filter(contact -> contact.erasedAt == null && contact.mergedInto == null).toList();
