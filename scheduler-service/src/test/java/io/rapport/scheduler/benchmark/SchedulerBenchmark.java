@@ -191,7 +191,7 @@ class SchedulerBenchmark {
     }
 
     private void consumers(Consumer<KafkaConsumer<Object, Object>> action) {
-        CHANNELS.forEach(channel -> action.accept(kafka.getConsumer(channel)));
+        CHANNELS.forEach(channel -> ConsumerAssignments.consumers(kafka, channel).forEach(action));
     }
 
     private List<String> sweepJobs() {

@@ -576,11 +576,12 @@ class SuiteEndToEndIT {
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
             second.awaitReady(Duration.ofSeconds(120));
             String group = environment.get("KAFKA_GROUP_ID");
-            // three consumers (contact, interaction and feedback events) in each replica, all with partitions
+            // five consumers in each replica (the contact and feedback events', three of the interaction events:
+            // RAPPORT_INTERACTION_CONSUMERS), the nine partitions of the three topics all assigned
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
                         .describedGroups().get(group).get();
-                return description.members().size() == 6 && description.members().stream()
+                return description.members().size() == 10 && description.members().stream()
                         .map(member -> member.assignment().topicPartitions().size()).reduce(0, Integer::sum) == 9;
             });
 
