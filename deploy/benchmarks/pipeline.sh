@@ -106,14 +106,25 @@ kafka_tool() { "$rapport" kafka tool "$@"; }
 # ask cost about 30 ms of CPU (its connection, authentication and a backend forked for it): ten a second took a sixth
 # of this 2-core machine from the service being timed.
 await_count() { # <database> <wanted> <seconds at most> <what is counted, for the failure> <query, one line ending in ;>
-    local db=$1 wanted=$2 deadline=$((SECONDS + $3)) what=$4 query=$5 count=0
+    local db=$1 wanted=$2 deadline=$((SECONDS + $3)) what=$4 query=$5 count=0 answered=true to from pid
     coproc POLL { sql "$db"; }
-    while printf '%s\n' "$query" >&"${POLL[1]}" && read -r count <&"${POLL[0]}"; do
+    # The coprocess's descriptors, moved to ones of this shell's own: bash closes a coprocess's in subshells, and
+    # forgets them once it has ended.
+    pid=$POLL_PID
+    exec {to}>&"${POLL[1]}" {from}<&"${POLL[0]}"
+    exec {POLL[1]}>&- {POLL[0]}<&-
+    while :; do
+        # written in a subshell: a psql that has ended would make the write kill this shell (SIGPIPE)
+        if ! (printf '%s\n' "$query" >&"$to") 2>/dev/null || ! read -r count <&"$from"; then
+            answered=false
+            break
+        fi
         ((count >= wanted || SECONDS >= deadline)) && break
         sleep 0.1
     done
-    exec {POLL[1]}>&-
-    wait "$POLL_PID" || true
+    exec {to}>&- {from}<&-
+    wait "$pid" 2>/dev/null || true
+    $answered || { say "$what: psql ended without an answer (database $db)" >&2; exit 1; }
     ((count >= wanted)) || { say "$what: $count of $wanted after $3 s" >&2; exit 1; }
 }
 

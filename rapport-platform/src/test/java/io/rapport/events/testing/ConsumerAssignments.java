@@ -1,6 +1,7 @@
 package io.rapport.events.testing;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,10 +32,12 @@ public final class ConsumerAssignments {
      * them, and have a position on each.
      */
     public static void await(KafkaClientService kafka, String... channels) {
-        for (String channel : channels) {
-            List<KafkaConsumer<Object, Object>> consumers = consumers(kafka, channel);
-            Awaitility.await().atMost(BOUND).until(() -> settled(positioned(consumers)));
-        }
+        List<List<KafkaConsumer<Object, Object>>> byChannel = Arrays.stream(channels)
+                .map(channel -> consumers(kafka, channel)).toList();
+        // one condition for all the channels: the service's consumers share one group, and a consumer joining late
+        // moves the partitions of a channel that had settled
+        Awaitility.await().atMost(BOUND)
+                .until(() -> byChannel.stream().allMatch(consumers -> settled(positioned(consumers))));
     }
 
     /**

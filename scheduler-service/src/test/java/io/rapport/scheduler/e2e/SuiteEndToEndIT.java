@@ -576,12 +576,16 @@ class SuiteEndToEndIT {
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
             second.awaitReady(Duration.ofSeconds(120));
             String group = environment.get("KAFKA_GROUP_ID");
-            // five consumers in each replica (the contact and feedback events', three of the interaction events:
-            // RAPPORT_INTERACTION_CONSUMERS), the nine partitions of the three topics all assigned
+            // in each replica a consumer of the contact events, one of the feedback events and
+            // RAPPORT_INTERACTION_CONSUMERS of the interaction events (3 unless set: the service's default); the
+            // nine partitions of the three topics all assigned
+            int interactionConsumers = Integer.parseInt(environment.getOrDefault("RAPPORT_INTERACTION_CONSUMERS",
+                    System.getenv().getOrDefault("RAPPORT_INTERACTION_CONSUMERS", "3")));
+            int members = 2 * (2 + interactionConsumers);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
                         .describedGroups().get(group).get();
-                return description.members().size() == 10 && description.members().stream()
+                return description.members().size() == members && description.members().stream()
                         .map(member -> member.assignment().topicPartitions().size()).reduce(0, Integer::sum) == 9;
             });
 
