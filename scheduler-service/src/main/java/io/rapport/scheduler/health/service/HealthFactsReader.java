@@ -103,11 +103,14 @@ public class HealthFactsReader {
 
     private Map<UUID, List<HealthFacts.Commitment>> commitments(UUID[] ids) {
         Map<UUID, List<HealthFacts.Commitment>> commitments = new HashMap<>();
-        entityManager.createQuery("from CommitmentProjection c where c.contactId in ?1 and c.status <> 'CANCELLED'",
-                CommitmentProjection.class).setParameter(1, List.of(ids)).setFlushMode(FlushModeType.COMMIT)
-                .getResultList().forEach(commitment -> commitments.computeIfAbsent(commitment.contactId, id -> new ArrayList<>())
-                        .add(new HealthFacts.Commitment(commitment.dueAt,
-                                "FULFILLED".equals(commitment.status) ? fulfilledAt(commitment) : null)));
+        List<CommitmentProjection> kept = entityManager
+                .createQuery("from CommitmentProjection c where c.contactId in ?1 and c.status <> 'CANCELLED'",
+                        CommitmentProjection.class)
+                .setParameter(1, List.of(ids)).setFlushMode(FlushModeType.COMMIT).getResultList();
+        for (CommitmentProjection commitment : kept) {
+            commitments.computeIfAbsent(commitment.contactId, id -> new ArrayList<>()).add(new HealthFacts.Commitment(
+                    commitment.dueAt, "FULFILLED".equals(commitment.status) ? fulfilledAt(commitment) : null));
+        }
         return commitments;
     }
 
