@@ -13,8 +13,9 @@ public interface SecurityConfig {
     /** The bearer tokens a service remembers having verified ({@link VerifiedTokens}). */
     interface TokenCache {
         /**
-         * How long a verified token is taken without verifying it again (never past its expiry); also how long a
-         * token verified before the verification key changed keeps passing. {@code 0s} verifies every request.
+         * How long a verified token is taken without verifying it again (never past its expiry); also how much
+         * longer than the key refresh a token verified before its key was withdrawn keeps passing. {@code 0s}
+         * verifies every request.
          */
         @WithDefault("60s")
         Duration maxAge();

@@ -3,15 +3,21 @@ package io.rapport.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.rapport.events.testing.TestTokens;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -44,8 +50,25 @@ class VerifiedTokensTest {
         String token = TestTokens.token("alice", "rep"); // expires in an hour
         JsonWebToken first = tokens.parse(token);
 
-        clock.advance(Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(tokens.parse(token)).isSameAs(first);
+        clock.advance(Duration.ofMinutes(2));
         // verified again, by the parser's own check of exp against the real time, so it passes here
+        assertThat(tokens.parse(token)).isNotSameAs(first);
+    }
+
+    @Test
+    void aTokenAgeLimitEndsTheRememberingToo() throws ParseException {
+        JWTAuthContextInfo verification = verification();
+        verification.setTokenAge(600L);
+        VerifiedTokens tokens = new VerifiedTokens(verification, JWTCallerPrincipalFactory.instance(),
+                config(Duration.ofHours(2)), clock, clock.ticker());
+        String token = TestTokens.token("alice", "rep");
+        JsonWebToken first = tokens.parse(token);
+
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(tokens.parse(token)).isSameAs(first);
+        clock.advance(Duration.ofMinutes(2));
         assertThat(tokens.parse(token)).isNotSameAs(first);
     }
 
@@ -55,8 +78,11 @@ class VerifiedTokensTest {
         String token = TestTokens.token("alice", "rep");
         tokens.parse(token);
 
+        // the same header and claims, signed with another key
         String[] parts = token.split("\\.");
-        String forgedSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        String[] otherKeys = Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).upn("alice")
+                .groups(Set.of("rep")).expiresIn(Duration.ofHours(1)).sign(anotherKey()).split("\\.");
+        String forgedSignature = parts[0] + "." + parts[1] + "." + otherKeys[2];
         assertThatThrownBy(() -> tokens.parse(forgedSignature)).isInstanceOf(ParseException.class);
 
         String expired = Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).upn("alice")
@@ -78,9 +104,24 @@ class VerifiedTokensTest {
     }
 
     private VerifiedTokens tokens(Duration maxAge) {
+        return new VerifiedTokens(verification(), JWTCallerPrincipalFactory.instance(), config(maxAge), clock,
+                clock.ticker());
+    }
+
+    private static JWTAuthContextInfo verification() {
         JWTAuthContextInfo verification = new JWTAuthContextInfo(TestTokens.PUBLIC_KEY, TestTokens.ISSUER);
         verification.setExpectedAudience(Set.of(TestTokens.AUDIENCE));
-        return new VerifiedTokens(verification, JWTCallerPrincipalFactory.instance(), config(maxAge), clock);
+        return verification;
+    }
+
+    private static PrivateKey anotherKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static SecurityConfig config(Duration maxAge) {
@@ -97,13 +138,17 @@ class VerifiedTokensTest {
         };
     }
 
-    /** A clock the test moves forward. */
+    /** A clock the test moves forward, for the token's claims and the cache's ticker alike. */
     private static final class MovingClock extends Clock {
 
         private Instant now = Instant.now();
 
         void advance(Duration duration) {
             now = now.plus(duration);
+        }
+
+        Ticker ticker() {
+            return () -> TimeUnit.MILLISECONDS.toNanos(millis());
         }
 
         @Override

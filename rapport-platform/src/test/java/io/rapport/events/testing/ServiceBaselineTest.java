@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
+import io.rapport.security.VerifiedTokens;
 import io.restassured.RestAssured;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -171,6 +177,26 @@ public abstract class ServiceBaselineTest {
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         given().header("Authorization", "Bearer " + forged).when().get(protectedPath())
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    /** Tokens go through VerifiedTokens, and one it remembers lets no other signature through with its claims. */
+    @Test
+    void aRememberedTokenPassesOnlyWithItsOwnSignature() throws NoSuchAlgorithmException {
+        assertThat(ClientProxy.unwrap(Arc.container().instance(JWTParser.class).get()))
+                .isInstanceOf(VerifiedTokens.class);
+        String token = TestTokens.token("mallory", "admin");
+        given().header("Authorization", "Bearer " + token).when().get(protectedPath())
+                .then().statusCode(is(not(401)));
+
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String[] otherKeys = Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).upn("mallory")
+                .groups(Set.of("admin")).expiresIn(Duration.ofHours(1))
+                .sign(generator.generateKeyPair().getPrivate()).split("\\.");
+        String[] parts = token.split("\\.");
+        given().header("Authorization", "Bearer " + parts[0] + "." + parts[1] + "." + otherKeys[2])
+                .when().get(protectedPath())
                 .then().statusCode(401).contentType("application/problem+json");
     }
 
