@@ -1,5 +1,8 @@
 package io.rapport.events.testing;
 
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Set;
 
@@ -34,5 +37,22 @@ public final class TestTokens {
 
     public static String bearer(String user, String role) {
         return "Bearer " + token(user, role);
+    }
+
+    /** The token's own header and claims with the signature of a token signed by another key: a forgery. */
+    public static String withForeignSignature(String token) {
+        String foreign = Jwt.issuer(ISSUER).audience(AUDIENCE).upn("mallory").expiresIn(Duration.ofHours(1))
+                .sign(foreignKey());
+        return token.substring(0, token.lastIndexOf('.')) + foreign.substring(foreign.lastIndexOf('.'));
+    }
+
+    private static PrivateKey foreignKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
