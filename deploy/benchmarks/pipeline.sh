@@ -4,9 +4,10 @@
 #   1. writes: pgbench on a copy of the contacts schema (contact + email + outbox row per transaction) against
 #      POST /api/v1/contacts, both with 16 clients (the three other services paused meanwhile), the service warmed
 #      up until its rate is steady, pgbench before and after it;
-#   2. ingest: Kafka's own producer rate against the rate at which the scheduler applies the same number of events
+#   2. ingest: Kafka's own producer rate, and PostgreSQL alone writing the rows the scheduler writes for the mix
+#      (pgbench, scheduler-writes.sql), against the rate at which the scheduler applies the same number of events
 #      (the benchmark's mix: per contact a contact.created, an inbound email awaiting a reply, the reply, a call and
-#      an inbound message);
+#      an inbound message), with the rows it wrote per event;
 #   3. latency: contact committed -> its CHECK_IN task committed, and inbound interaction committed -> its RESPOND
 #      task committed, p50 / p99, on an idle suite and while 200 contacts a second are written;
 #   4. import: a CSV of 100,000 contacts, its rows/s, and the time from its answer until the last of their CHECK_IN
@@ -222,6 +223,16 @@ kafka_tool org.apache.kafka.tools.ProducerPerformance --topic rapport.pipeline-b
     --record-size 500 --throughput -1 --producer-props bootstrap.servers=127.0.0.1:9092 acks=all >"$work/perf.txt"
 kafka_rate=$(awk '/records sent/ { line = $0 } END { sub(/ records\/sec.*/, "", line); sub(/.*, /, "", line); printf "%.0f", line }' \
     "$work/perf.txt")
+# The scheduler's rows for the mix, written by pgbench into an empty copy of its tables, 100 contacts (500 events)
+# per transaction like one of its batches, 4 clients like its consumers: the rate PostgreSQL alone could apply the
+# mix at on this machine, with no event read, no rule evaluated and nothing published.
+sql postgres -c "drop database if exists scheduler_pipeline_bench" -c "create database scheduler_pipeline_bench"
+pg_dump -s -h "$db_host" -p "$db_port" -U "$db_user" -t task -t relationship_health -t contact_projection \
+    -t interaction_projection -t outbox_event -t processed_event scheduler | sql scheduler_pipeline_bench >/dev/null
+writes_rate=$(pgbench -n -c 4 -j 2 -T 20 -D n=100 -f "$here/scheduler-writes.sql" -h "$db_host" -p "$db_port" \
+    -U "$db_user" scheduler_pipeline_bench 2>"$work/pgbench-writes.txt" | awk '/^tps/ { printf "%.0f", $3 * 500 }')
+sql postgres -c "drop database scheduler_pipeline_bench"
+[[ -n $writes_rate ]] || { say "pgbench on the scheduler's tables failed:" >&2; cat "$work/pgbench-writes.txt" >&2; exit 1; }
 # the mix as contacts-service and interactions-service publish it: binary CloudEvents keyed by contact id, in files
 # named after the run (<name>.contacts, <name>.interactions)
 write_mix() { # <run name> <contacts>
@@ -280,9 +291,11 @@ backlog_round() { # <run name> <contacts>: sets ingest_seconds, interactions_sec
     write_mix "$1" "$2"
     pause_services
     produce_mix "$1"
-    ingest_seconds=$(timed_backlog scheduler-service await_scheduler "$1")
+    # the replicas first, the scheduler last: a consumer stopped for longer than its session timeout (45 s) is
+    # dropped from its group, and would spend its first second after resuming joining it again, inside its timing
     interactions_seconds=$(timed_backlog interactions-service await_replica interactions "$1")
     feedback_seconds=$(timed_backlog feedback-service await_replica feedback "$1")
+    ingest_seconds=$(timed_backlog scheduler-service await_scheduler "$1")
     resume_services
 }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
@@ -297,13 +310,27 @@ for round in $(seq 8); do
     previous=$rate
 done
 say "(warm after $round rounds of $((warm_contacts * 5)) events: the scheduler at $rate events/s)"
+# What the scheduler writes per event, from PostgreSQL's counts per table before and after the timed round (a
+# backend reports its counts within a second or so of its last transaction).
+table_writes() {
+    sql scheduler -F ' ' -c "select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables order by relname"
+}
+table_writes >"$work/writes-before.txt"
 backlog_round "$run" "$ingest_contacts"
 events=$((ingest_contacts * 5))
 ingest_rate=$(rate "$events" "$ingest_seconds")
+sleep 2
+table_writes >"$work/writes-after.txt"
+writes_per_event=$(awk -v n="$events" 'NR == FNR { ins[$1] = $2; upd[$1] = $3; del[$1] = $4; next }
+    { i = ($2 - ins[$1]) / n; u = ($3 - upd[$1]) / n; d = ($4 - del[$1]) / n }
+    i + u + d >= 0.05 { printf "%s%s %.1f/%.1f/%.1f", sep, $1, i, u, d; sep = ", " }' \
+    "$work/writes-before.txt" "$work/writes-after.txt")
 replica_rate() { rate "$ingest_contacts" "$1"; }
 say "Kafka producer-perf (500 B, acks=all):  $kafka_rate records/s"
+say "PostgreSQL alone, the scheduler's rows: $writes_rate events/s (pgbench, scheduler-writes.sql)"
 say "scheduler ingest:                       $ingest_rate events/s ($events events applied in $ingest_seconds s)"
-say "ratio:                                  $(ratio "$ingest_rate" "$kafka_rate")"
+say "ratio:                                  $(ratio "$ingest_rate" "$kafka_rate") of Kafka's, $(ratio "$ingest_rate" "$writes_rate") of PostgreSQL's alone"
+say "rows per event, inserted/updated/deleted: $writes_per_event"
 say "interactions-service contact replica:   $(replica_rate "$interactions_seconds") contact events/s ($ingest_contacts in $interactions_seconds s, ratio $(ratio "$(replica_rate "$interactions_seconds")" "$kafka_rate"))"
 say "feedback-service contact replica:       $(replica_rate "$feedback_seconds") contact events/s ($ingest_contacts in $feedback_seconds s, ratio $(ratio "$(replica_rate "$feedback_seconds")" "$kafka_rate"))"
 fi

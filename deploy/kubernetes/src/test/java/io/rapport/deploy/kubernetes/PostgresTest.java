@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +64,28 @@ class PostgresTest {
                 manifests.get("Cluster", "rapport-postgres").at("/spec/postgresql/parameters/max_connections").asText());
         // headroom for the operator, replication, superuser-reserved slots and an operator's psql
         assertThat(total + 20).as("connections at full scale-out in %s", kustomization).isLessThanOrEqualTo(maxConnections);
+    }
+
+    /**
+     * PostgreSQL lets its WAL grow to max_wal_size between checkpoints (and beyond while archiving lags): that has to
+     * fit in the WAL volume with room to spare, or a burst of writes fills the disk and stops the primary.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "base", "overlays/dev", "overlays/prod" })
+    void theWalBetweenCheckpointsFitsInTheWalVolume(String kustomization) {
+        JsonNode spec = Manifests.of(kustomization).get("Cluster", "rapport-postgres").path("spec");
+        long maxWal = bytes(spec.at("/postgresql/parameters/max_wal_size").asText("1GB"));
+        long volume = bytes(spec.at("/walStorage/size").asText());
+        assertThat(maxWal * 2).as("twice max_wal_size against walStorage in %s", kustomization)
+                .isLessThanOrEqualTo(volume);
+        assertThat(spec.at("/postgresql/parameters/wal_compression").asText()).isEqualTo("lz4");
+    }
+
+    /** A size as PostgreSQL ("4GB", "512MB") or Kubernetes ("10Gi", "512Mi") writes it, in bytes. */
+    private static long bytes(String size) {
+        Matcher m = Pattern.compile("(\\d+)\\s*([KMGT])(B|i)").matcher(size);
+        assertThat(m.matches()).as("a size: %s", size).isTrue();
+        return Long.parseLong(m.group(1)) << (10 * ("KMGT".indexOf(m.group(2)) + 1));
     }
 
     private static final String BARMAN_CLOUD = "barman-cloud.cloudnative-pg.io";
