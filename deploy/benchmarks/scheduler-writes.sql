@@ -1,10 +1,12 @@
 -- pgbench script: what the scheduler writes to PostgreSQL for :n contacts of pipeline.sh's mix (five events each),
 -- as plain set-based SQL in one transaction, with nothing read and no application in between. Run on an empty copy
 -- of the scheduler's tables (their indexes and constraints included), it is the rate PostgreSQL alone could apply the
--- mix at on this machine: the ceiling for the scheduler's ingest. The rows per contact are those the scheduler wrote
--- per contact in pipeline.sh's section 2 (pg_stat_user_tables, counted on 2026-12-02), rounded up:
---   processed_event 4.9 inserts; contact_projection 1 insert, 2 updates; interaction_projection 3.9 inserts;
---   task 4.8 inserts, 2.8 updates; relationship_health 1 insert, 1.8 updates; outbox_event 7.6 inserts, then deletes.
+-- mix at on this machine: a ceiling for the scheduler's ingest (the real tables are larger, with more of their pages
+-- outside PostgreSQL's cache). The rows are those the scheduler writes, as section 2 prints them per event (counted
+-- on 2026-12-02): task 1.0-1.1 inserts and 0.6 updates, outbox_event 1.6-1.7 inserts and as many deletes,
+-- processed_event 1.0, interaction_projection 0.8, contact_projection and relationship_health 0.2 inserts and 0.4
+-- updates each. Per contact (five events) this writes 5 tasks and closes 3, 8 outbox rows, 5 inbox ids,
+-- 4 interactions, 1 contact and 1 health row updated twice each.
 -- Ids are derived from a random base, so that each statement finds the rows the ones before it wrote.
 \set base random(1, 4000000000000)
 BEGIN;
@@ -53,5 +55,5 @@ update relationship_health set score = 85, computed_at = now()
 update relationship_health set score = 70, computed_at = now()
     where contact_id in (select md5('contact-' || :base || '-' || i)::uuid from generate_series(1, :n) i);
 COMMIT;
--- the relay's part: the oldest rows, once published, are deleted
-delete from outbox_event where id in (select id from outbox_event order by seq limit 8 * :n);
+-- the relay's part: the oldest rows, once published, are deleted (by one relay at a time: each client its own rows)
+delete from outbox_event where id in (select id from outbox_event order by seq limit 8 * :n for update skip locked);

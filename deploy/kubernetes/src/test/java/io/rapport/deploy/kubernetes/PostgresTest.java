@@ -67,16 +67,19 @@ class PostgresTest {
     }
 
     /**
-     * PostgreSQL lets its WAL grow to max_wal_size between checkpoints (and beyond while archiving lags): that has to
-     * fit in the WAL volume with room to spare, or a burst of writes fills the disk and stops the primary.
+     * PostgreSQL lets its WAL grow to max_wal_size between checkpoints (and beyond while archiving lags), and keeps
+     * wal_keep_size more for the replicas (512MB unless set: the operator's default): that has to fit in the WAL
+     * volume with room to spare, or a burst of writes fills the disk and stops the primary.
      */
     @ParameterizedTest
     @ValueSource(strings = { "base", "overlays/dev", "overlays/prod" })
     void theWalBetweenCheckpointsFitsInTheWalVolume(String kustomization) {
         JsonNode spec = Manifests.of(kustomization).get("Cluster", "rapport-postgres").path("spec");
         long maxWal = bytes(spec.at("/postgresql/parameters/max_wal_size").asText("1GB"));
+        long keptForReplicas = bytes(spec.at("/postgresql/parameters/wal_keep_size").asText("512MB"));
         long volume = bytes(spec.at("/walStorage/size").asText());
-        assertThat(maxWal * 2).as("twice max_wal_size against walStorage in %s", kustomization)
+        assertThat(maxWal * 2 + keptForReplicas)
+                .as("twice max_wal_size and wal_keep_size against walStorage in %s", kustomization)
                 .isLessThanOrEqualTo(volume);
         assertThat(spec.at("/postgresql/parameters/wal_compression").asText()).isEqualTo("lz4");
     }
