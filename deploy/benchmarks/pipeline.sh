@@ -37,6 +37,13 @@ trap 'resume_services; rm -rf "$work"' EXIT
 say() { printf '%s\n' "$*"; }
 wants() { [[ " ${PIPELINE_SECTIONS:-1 2 3 4 5} " == *" $1 "* ]]; }
 sql() { local db=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -h "$db_host" -p "$db_port" -U "$db_user" -d "$db" "$@"; }
+# A new database <copy> with the tables of <database> (all of them, or those the pg_dump options name), empty.
+empty_copy() { # <database> <copy> [pg_dump options...]
+    local database=$1 copy=$2
+    shift 2
+    sql postgres -c "drop database if exists $copy" -c "create database $copy"
+    pg_dump -s -h "$db_host" -p "$db_port" -U "$db_user" "$@" "$database" | sql "$copy" >/dev/null
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = (b > 0 ? 100 * a / b : 0); printf (r < 10 ? "%.1f%%" : "%.0f%%"), r }'; }
 # POSTs JSON and prints the created resource's id; a 503 is retried after its Retry-After, as a client should (the
 # answer of a service that cannot check the contact right now), a refusal stops the benchmark with the answer
@@ -149,8 +156,7 @@ contact_body='{"firstName": "Ada", "lastName": "Lovelace", "emails": [{"address"
 # --- 1. writes ---------------------------------------------------------------------------------------------------
 if wants 1; then
 say "== 1. writes: pgbench on the contacts schema vs POST /api/v1/contacts, 16 clients, 20 s each"
-sql postgres -c "drop database if exists contacts_pipeline_bench" -c "create database contacts_pipeline_bench"
-pg_dump -s -h "$db_host" -p "$db_port" -U "$db_user" contacts | sql contacts_pipeline_bench >/dev/null
+empty_copy contacts contacts_pipeline_bench
 payload=$(printf '%s' '{"id": "00000000-0000-0000-0000-000000000000", "version": 0, "owner": "bench", "firstName": "Ada", "lastName": "Lovelace", "displayName": "Ada Lovelace", "primaryEmail": "ada@example.com", "organisationId": null, "lifecycleStage": "PROSPECT", "preferredChannel": null, "timezone": null, "checkInCadenceDays": 21, "checkInMaxIntervalDays": null, "importantDates": [], "doNotContact": false, "marketingOptIn": false, "tags": ["pipeline"], "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z"}')
 cat >"$work/contact.sql" <<SQL
 \set n random(1, 1000000000)
@@ -231,9 +237,8 @@ kafka_rate=$(awk '/records sent/ { line = $0 } END { sub(/ records\/sec.*/, "", 
 # varies with checkpoints: the WAL of these writes forces one every 15-20 s under PostgreSQL's default max_wal_size).
 bench_contacts=100
 writes_baseline() { # sets writes_rate_of_run, in events/s
-    sql postgres -c "drop database if exists scheduler_pipeline_bench" -c "create database scheduler_pipeline_bench"
-    pg_dump -s -h "$db_host" -p "$db_port" -U "$db_user" -t task -t relationship_health -t contact_projection \
-        -t interaction_projection -t outbox_event -t processed_event scheduler | sql scheduler_pipeline_bench >/dev/null
+    empty_copy scheduler scheduler_pipeline_bench -t task -t relationship_health -t contact_projection \
+        -t interaction_projection -t outbox_event -t processed_event
     pause_services
     if ! pgbench -n -c 4 -j 2 -T 20 -D "n=$bench_contacts" -f "$here/scheduler-writes.sql" -h "$db_host" \
         -p "$db_port" -U "$db_user" scheduler_pipeline_bench >"$work/pgbench-writes.txt" 2>&1; then
