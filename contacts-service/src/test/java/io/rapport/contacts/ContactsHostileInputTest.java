@@ -18,8 +18,9 @@ class ContactsHostileInputTest extends HostileInputTest {
             {"firstName": "Ada", "lastName": "Lovelace", "title": "Analyst", "tags": ["vip"],
              "emails": [{"address": "ada.hostile@example.com"}], "phones": [{"number": "+44 20 7946 0000"}],
              "personalNotes": "chess", "lifecycleStage": "ACTIVE_CUSTOMER", "checkInCadenceDays": 14,
-             "timezone": "Europe/London", "language": "en-GB",
-             "importantDates": [{"kind": "BIRTHDAY", "date": "1815-12-10"}]}""";
+             "checkInMaxIntervalDays": 21, "preferredChannel": "EMAIL", "interests": ["chess"],
+             "timezone": "Europe/London", "language": "en-GB", "marketingOptIn": false,
+             "importantDates": [{"kind": "BIRTHDAY", "year": 1915, "month": 12, "day": 10}]}""";
     private static final String ORGANISATION = """
             {"name": "Analytical Engines", "domain": "engines.example", "industry": "Computing"}""";
     private static final String NEED = """

@@ -1,10 +1,12 @@
 package io.rapport.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 
+import io.rapport.rest.input.StorableTime;
 import jakarta.ws.rs.BadRequestException;
 
 /**
@@ -45,11 +47,32 @@ public final class QueryParams {
             return null;
         }
         try {
-            return Instant.parse(value.strip());
+            Instant instant = Instant.parse(value.strip());
+            if (StorableTime.storable(instant)) {
+                return instant;
+            }
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("Query parameter '" + name + "' must be an ISO-8601 UTC timestamp such as "
-                    + "2026-01-31T09:00:00Z, not '" + value + "'");
+            // answered below
         }
+        throw new BadRequestException("Query parameter '" + name + "' must be an ISO-8601 UTC timestamp such as "
+                + "2026-01-31T09:00:00Z in the years 0001 to 9999, not '" + value + "'");
+    }
+
+    /** An ISO-8601 date such as 2026-01-31, or null when absent. */
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.strip());
+            if (StorableTime.storable(date)) {
+                return date;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw new BadRequestException("Query parameter '" + name + "' must be a date (YYYY-MM-DD) in the years 0001 to "
+                + "9999, not '" + value + "'");
     }
 
     public static Boolean bool(String name, String value) {
@@ -69,13 +92,9 @@ public final class QueryParams {
      * for an int) is a 400 naming the parameter rather than JAX-RS's 404.
      */
     public static int integer(String name, String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
+        long number = digits(value);
+        if (number >= min && number <= max) {
+            return (int) number;
         }
         throw new BadRequestException("Query parameter '" + name + "' must be a whole number between " + min + " and "
                 + max + ", not '" + value + "'");
@@ -89,15 +108,22 @@ public final class QueryParams {
         return limit;
     }
 
-    /** A page size given as text (a non-number is answered like a size out of range, not with JAX-RS's 404). */
+    /**
+     * A page size given as text (a non-number is answered like a size out of range, not with JAX-RS's 404). Only
+     * digits: "+5" and " 5" are not how a size is written.
+     */
     public static int limit(String value, int max) {
-        int limit;
-        try {
-            limit = Integer.parseInt(value.strip());
-        } catch (NumberFormatException notANumber) {
-            limit = 0; // out of range too
+        long limit = digits(value);
+        return limit(limit > max ? 0 : (int) limit, max); // anything else is out of range too
+    }
+
+    /** The number a value of up to nine digits writes, else -1: "+5", " 5", "5.0" and "" are not numbers here. */
+    private static long digits(String value) {
+        if (value == null || value.isEmpty() || value.length() > 9
+                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
         }
-        return limit(limit, max);
+        return Long.parseLong(value);
     }
 
     /** A period whose named bounds, when both given, are in order. */

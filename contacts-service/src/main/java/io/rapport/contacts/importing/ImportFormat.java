@@ -8,11 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -20,44 +21,87 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import jakarta.ws.rs.BadRequestException;
 
-/** Reads an import file row by row, never holding more than one row in memory. */
+/**
+ * Reads an import file row by row, never holding more than one row in memory, nor a row longer than a POST /contacts
+ * body may be ({@link BoundedRows}): a longer one is reported and skipped.
+ */
 final class ImportFormat {
 
     static final String CSV = "text/csv";
     static final String NDJSON = "application/x-ndjson";
 
+    /** Reads one CSV row as its cells. */
+    private static final ObjectReader CSV_ROW = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES).build()
+            .readerForListOf(String.class).with(CsvSchema.emptySchema());
+
     private ImportFormat() {
     }
 
     /** CSV with a header row naming {@link CsvColumns}; a header with an unknown column is a 400. */
-    static Iterator<ImportRow> csv(InputStream body, ObjectMapper json) throws IOException {
-        CsvMapper csv = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                .enable(CsvParser.Feature.TRIM_SPACES).build();
-        MappingIterator<List<String>> lines = csv.readerForListOf(String.class)
-                .with(CsvSchema.emptySchema())
-                .readValues(new InputStreamReader(body, StandardCharsets.UTF_8));
-        if (!lines.hasNext()) {
+    static Iterator<ImportRow> csv(InputStream body, ObjectMapper json, int maxRowChars) throws IOException {
+        BoundedRows rows = new BoundedRows(reader(body), maxRowChars, true);
+        BoundedRows.Row header = rows.next();
+        if (header == null) {
             throw new BadRequestException("The CSV file is empty: it needs a header row");
         }
-        CsvColumns columns = CsvColumns.fromHeader(lines.next());
+        if (header.tooLong()) {
+            throw new BadRequestException("The CSV header row is longer than " + maxRowChars + " characters");
+        }
+        CsvColumns columns = CsvColumns.fromHeader(cells(header.text()));
+        return iterate(rows, maxRowChars, (number, text) -> {
+            try {
+                return columns.toContact(number, cells(text), json);
+            } catch (IOException | RuntimeException e) {
+                return ImportRow.unreadable(number, "not a readable CSV row: " + plainReason(e));
+            }
+        });
+    }
+
+    /** One JSON object per line, in the shape of a POST /contacts body; blank lines are skipped. */
+    static Iterator<ImportRow> ndjson(InputStream body, ObjectMapper json, int maxRowChars) {
+        return iterate(new BoundedRows(reader(body), maxRowChars, false), maxRowChars, (number, text) -> {
+            try {
+                JsonNode node = json.readTree(text);
+                return node instanceof ObjectNode object ? ImportRow.of(number, object)
+                        : ImportRow.unreadable(number, "not a JSON object");
+            } catch (JsonProcessingException e) {
+                return ImportRow.unreadable(number, "not JSON: " + e.getOriginalMessage());
+            }
+        });
+    }
+
+    private static Iterator<ImportRow> iterate(BoundedRows rows, int maxRowChars,
+            BiFunction<Long, String, ImportRow> parser) {
         return new Iterator<>() {
             private long number;
+            private BoundedRows.Row next = rows.next();
 
             @Override
             public boolean hasNext() {
-                return lines.hasNext();
+                return next != null;
             }
 
             @Override
             public ImportRow next() {
-                number++;
-                try {
-                    return columns.toContact(number, lines.next(), json);
-                } catch (RuntimeException e) {
-                    return ImportRow.unreadable(number, "not a readable CSV row: " + plainReason(e));
+                if (next == null) {
+                    throw new NoSuchElementException();
                 }
+                BoundedRows.Row current = next;
+                next = rows.next();
+                number++;
+                return current.tooLong()
+                        ? ImportRow.unreadable(number, "longer than " + maxRowChars + " characters, as no contact is")
+                        : parser.apply(number, current.text());
             }
         };
+    }
+
+    private static List<String> cells(String row) throws IOException {
+        return CSV_ROW.readValue(row);
+    }
+
+    private static BufferedReader reader(InputStream body) {
+        return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 
     /** The parser's own words for what is wrong, without the Java names its message wraps them in. */
@@ -68,48 +112,5 @@ final class ImportFormat {
             }
         }
         return "it could not be parsed";
-    }
-
-    /** One JSON object per line, in the shape of a POST /contacts body; blank lines are skipped. */
-    static Iterator<ImportRow> ndjson(InputStream body, ObjectMapper json) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        return new Iterator<>() {
-            private long number;
-            private String line = readLine();
-
-            @Override
-            public boolean hasNext() {
-                return line != null;
-            }
-
-            @Override
-            public ImportRow next() {
-                if (line == null) {
-                    throw new NoSuchElementException();
-                }
-                String current = line;
-                line = readLine();
-                number++;
-                try {
-                    JsonNode node = json.readTree(current);
-                    return node instanceof ObjectNode object ? ImportRow.of(number, object)
-                            : ImportRow.unreadable(number, "not a JSON object");
-                } catch (JsonProcessingException e) {
-                    return ImportRow.unreadable(number, "not JSON: " + e.getOriginalMessage());
-                }
-            }
-
-            private String readLine() {
-                try {
-                    String next;
-                    do {
-                        next = reader.readLine();
-                    } while (next != null && next.isBlank());
-                    return next;
-                } catch (IOException e) {
-                    throw new IllegalStateException("The upload could not be read", e);
-                }
-            }
-        };
     }
 }

@@ -18,6 +18,7 @@ import io.rapport.contacts.importing.ContactImporter.OnDuplicate;
 import io.rapport.contacts.importing.ImportResult;
 import io.rapport.contacts.importing.ResultSpool;
 import io.rapport.rest.QueryParams;
+import io.rapport.rest.input.BodyLimit;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -53,6 +54,7 @@ public class ContactImportResource {
 
     @POST
     @Blocking
+    @BodyLimit(BodyLimit.STREAMED)
     @Consumes({ "text/csv", NDJSON })
     @Produces(NDJSON)
     @RolesAllowed(Roles.ADMIN)

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.qute.Location;
@@ -15,13 +16,15 @@ import io.rapport.feedback.ExpiryDay;
 import io.rapport.feedback.SurveyStatus;
 import io.rapport.feedback.delivery.SurveyLinks;
 import io.rapport.feedback.rest.PublicSurvey;
+import io.rapport.feedback.rest.PublicSurveyLink;
 import io.rapport.feedback.rest.ScoreInput;
-import io.rapport.feedback.service.PublicRateLimiter;
 import io.rapport.feedback.service.PublicSurveyService;
 import io.rapport.feedback.service.PublicSurveyService.Closed;
 import io.rapport.feedback.service.PublicSurveyService.Open;
 import io.rapport.feedback.service.PublicSurveyService.Reached;
-import io.vertx.core.http.HttpServerRequest;
+import io.rapport.feedback.service.SurveyLinkNotOpen;
+import io.rapport.feedback.service.TooManyRequests;
+import io.rapport.rest.input.BodyLimit;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -38,10 +41,12 @@ import jakarta.ws.rs.core.Response;
 /**
  * The survey page a client opens from the link in their email: the question(s) as a row of buttons per scale and an
  * optional comment, in a plain HTML form that needs no JavaScript, then a thank-you page. It shows what the public
- * API shows and nothing more, under the same rate limits; a closed or unknown link gets a page that says so. Written
- * in the client's language where the page has it (English, German), else in the browser's.
+ * API shows and nothing more, under the same rate limits, checked with the link before the form is read
+ * ({@code SurveyLinkGate}); a closed or unknown link gets a page that says so. Written in the client's language where
+ * the page has it (English, German), else in the browser's.
  */
 @Path(SurveyLinks.PAGE_PATH + "{token}")
+@PublicSurveyLink
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
 public class SurveyPageResource {
@@ -54,29 +59,27 @@ public class SurveyPageResource {
     private static final String SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
             + "base-uri 'none'; frame-ancestors 'none'";
 
+    /**
+     * The form's fields percent-encoded: a comment of 2,000 characters of three UTF-8 bytes each is 18,000 bytes on
+     * the wire (quarkus.http.limits.max-form-attribute-size must hold it too).
+     */
+    private static final String FORM_LIMIT = "32K";
+
     private final PublicSurveyService surveys;
-    private final PublicRateLimiter rateLimiter;
     private final Template question;
     private final Template message;
 
-    public SurveyPageResource(PublicSurveyService surveys, PublicRateLimiter rateLimiter,
-            @Location("survey-page/question.html") Template question,
+    public SurveyPageResource(PublicSurveyService surveys, @Location("survey-page/question.html") Template question,
             @Location("survey-page/message.html") Template message) {
         this.surveys = surveys;
-        this.rateLimiter = rateLimiter;
         this.question = question;
         this.message = message;
     }
 
     @GET
     @Operation(hidden = true)
-    public Response show(@PathParam("token") String token, @Context HttpHeaders headers,
-            @Context HttpServerRequest http) {
+    public Response show(@PathParam("token") String token, @Context HttpHeaders headers) {
         Locale browser = browserLanguage(headers);
-        Response limited = rateLimited(token, http, browser);
-        if (limited != null) {
-            return limited;
-        }
         Reached reached = surveys.reach(token);
         if (reached instanceof Open open) {
             return page(200, questionPage(open, browser, null, null, null, ""));
@@ -86,15 +89,12 @@ public class SurveyPageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @BodyLimit(FORM_LIMIT)
     @Operation(hidden = true)
     public Response answer(@PathParam("token") String token, @FormParam("npsScore") String npsText,
             @FormParam("csatScore") String csatText, @FormParam("comment") String comment,
-            @Context HttpHeaders headers, @Context HttpServerRequest http) {
+            @Context HttpHeaders headers) {
         Locale browser = browserLanguage(headers);
-        Response limited = rateLimited(token, http, browser);
-        if (limited != null) {
-            return limited;
-        }
         Reached reached = surveys.reach(token);
         if (!(reached instanceof Open open)) {
             return notOpen(reached, browser);
@@ -153,18 +153,21 @@ public class SurveyPageResource {
         };
     }
 
+    /** A link to no open survey, found before the request was read ({@code SurveyLinkGate}): a page that says so. */
+    @ServerExceptionMapper
+    public Response linkNotOpen(SurveyLinkNotOpen notOpen, HttpHeaders headers) {
+        return notOpen(notOpen.reached(), browserLanguage(headers));
+    }
+
     /** The same buckets as the public API: a page view or a submission costs one request. */
-    private Response rateLimited(String token, HttpServerRequest http, Locale browser) {
-        try {
-            rateLimiter.acquire(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), token);
-            return null;
-        } catch (HttpProblem problem) {
-            String retryAfter = String.valueOf(problem.getHeaders().get("Retry-After"));
-            Response.ResponseBuilder response = Response.status(problem.getStatusCode())
-                    .entity(message.data("reason", "TOO_MANY").data("retryAfter", retryAfter)
-                            .data("lang", browser.toLanguageTag()).setLocale(browser).render());
-            return secured(response.header("Retry-After", retryAfter)).build();
-        }
+    @ServerExceptionMapper
+    public Response rateLimited(TooManyRequests limited, HttpHeaders headers) {
+        Locale browser = browserLanguage(headers);
+        String retryAfter = Long.toString(limited.retryAfterSeconds());
+        Response.ResponseBuilder response = Response.status(limited.getStatusCode())
+                .entity(message.data("reason", "TOO_MANY").data("retryAfter", retryAfter)
+                        .data("lang", browser.toLanguageTag()).setLocale(browser).render());
+        return secured(response.header("Retry-After", retryAfter)).build();
     }
 
     private static Response page(int status, TemplateInstance page) {

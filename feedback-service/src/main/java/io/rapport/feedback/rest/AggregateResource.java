@@ -3,10 +3,10 @@ package io.rapport.feedback.rest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,9 +57,11 @@ public class AggregateResource {
                     + "response rate of the NPS surveys sent in the period. In total and, with groupBy, per owner, "
                     + "organisation or month. A rep sees only their own surveys.")
     public NpsReport nps(
-            @Parameter(description = "First day (UTC, YYYY-MM-DD); defaults to a year before 'to'") @QueryParam("from")
+            @Parameter(description = "First day (UTC, YYYY-MM-DD); defaults to a year before 'to'",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from")
             String from,
-            @Parameter(description = "Last day, inclusive (UTC, YYYY-MM-DD); defaults to today") @QueryParam("to")
+            @Parameter(description = "Last day, inclusive (UTC, YYYY-MM-DD); defaults to today",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to")
             String to,
             @Parameter(description = "OWNER, ORGANISATION or MONTH") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Only this rep's surveys") @QueryParam("owner") String owner) {
@@ -82,9 +84,11 @@ public class AggregateResource {
                     + "surveys sent in the period. In total and, with groupBy, per owner, organisation or month. A "
                     + "rep sees only their own surveys.")
     public CsatReport csat(
-            @Parameter(description = "First day (UTC, YYYY-MM-DD); defaults to a year before 'to'") @QueryParam("from")
+            @Parameter(description = "First day (UTC, YYYY-MM-DD); defaults to a year before 'to'",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from")
             String from,
-            @Parameter(description = "Last day, inclusive (UTC, YYYY-MM-DD); defaults to today") @QueryParam("to")
+            @Parameter(description = "Last day, inclusive (UTC, YYYY-MM-DD); defaults to today",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to")
             String to,
             @Parameter(description = "OWNER, ORGANISATION or MONTH") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Only this rep's surveys") @QueryParam("owner") String owner) {
@@ -105,11 +109,11 @@ public class AggregateResource {
     }
 
     private Period period(String from, String to) {
-        LocalDate last = date("to", to);
+        LocalDate last = QueryParams.date("to", to);
         if (last == null) {
             last = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         }
-        LocalDate first = date("from", from);
+        LocalDate first = QueryParams.date("from", from);
         if (first == null) {
             first = last.minusYears(1).plusDays(1);
         }
@@ -120,18 +124,6 @@ public class AggregateResource {
             throw new BadRequestException("The period may span at most " + MAX_PERIOD_DAYS + " days");
         }
         return new Period(first, last);
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("Query parameter '" + name + "' must be a date (YYYY-MM-DD), not '"
-                    + value + "'");
-        }
     }
 
     private static String blankToNull(String value) {

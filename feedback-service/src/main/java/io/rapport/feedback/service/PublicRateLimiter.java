@@ -16,7 +16,6 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.feedback.config.FeedbackConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +51,7 @@ public class PublicRateLimiter {
                 .build();
     }
 
-    /** Takes one request from the address's and the token's buckets; 429 when either is empty. */
+    /** Takes one request from the address's and the token's buckets; {@link TooManyRequests} when either is empty. */
     public void acquire(String address, String token) {
         take("address:" + (address == null ? "unknown" : address), config.perAddress(), limitedAddresses,
                 "from your address");
@@ -76,10 +75,7 @@ public class PublicRateLimiter {
         if (!probe.isConsumed()) {
             rejections.increment();
             long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-            throw HttpProblem.builder().withStatus(429).withTitle("Too Many Requests")
-                    .withDetail("Too many requests " + phrase + "; retry in " + retryAfter + " s")
-                    .withHeader("Retry-After", Long.toString(retryAfter))
-                    .build();
+            throw new TooManyRequests("Too many requests " + phrase + "; retry in " + retryAfter + " s", retryAfter);
         }
     }
 

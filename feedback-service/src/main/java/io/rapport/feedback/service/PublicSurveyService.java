@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.feedback.FeedbackContact;
 import io.rapport.feedback.ResponseSource;
 import io.rapport.feedback.SurveyRequest;
@@ -14,7 +15,6 @@ import io.rapport.feedback.rest.ScoreInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 /**
  * What a client reaches through a survey link, without a login: the token alone identifies the request. An unknown
@@ -72,13 +72,18 @@ public class PublicSurveyService {
                 questions, COMMENT_PROMPT, request.expiresAt), contact == null ? null : contact.language);
     }
 
-    /** What the survey page shows; 404 for a link to nowhere, 410 for a closed survey. */
-    public PublicSurvey view(String token) {
+    /** The open survey a link leads to; {@link SurveyLinkNotOpen} when it leads to a closed one or nowhere. */
+    public Open open(String token) {
         Reached reached = reach(token);
         if (reached instanceof Open open) {
-            return open.survey();
+            return open;
         }
-        throw reached instanceof Closed closed ? gone(closed.status()) : unknown();
+        throw new SurveyLinkNotOpen(reached);
+    }
+
+    /** The API's answer to a link that leads to no open survey: 404 for nowhere, 410 for a closed survey. */
+    public static HttpProblem problem(SurveyLinkNotOpen notOpen) {
+        return notOpen.reached() instanceof Closed closed ? gone(closed.status()) : unknown();
     }
 
     /** Records the client's answer once; a second answer through the same link is 410. */
@@ -107,7 +112,7 @@ public class PublicSurveyService {
         return SurveyRequest.<SurveyRequest>find("tokenHash", SurveyTokens.hash(token)).withLock(lock).firstResult();
     }
 
-    private static RuntimeException gone(SurveyStatus status) {
+    private static HttpProblem gone(SurveyStatus status) {
         return switch (status) {
             case ANSWERED -> Problems.gone("This survey has already been answered. Thank you!");
             case EXPIRED -> Problems.gone("This survey link has expired");
@@ -115,7 +120,8 @@ public class PublicSurveyService {
         };
     }
 
-    private static NotFoundException unknown() {
-        return new NotFoundException("No survey answers to this link");
+    private static HttpProblem unknown() {
+        return HttpProblem.builder().withStatus(404).withTitle("Not Found").withDetail("No survey answers to this link")
+                .build();
     }
 }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +104,19 @@ class SurveyPageTest {
                 .then().statusCode(410).body(containsString("This survey has already been answered. Thank you!"));
         page().when().get("/s/" + token)
                 .then().statusCode(410).body(containsString("This survey is closed"));
+    }
+
+    @Test
+    void aCommentOfTwoThousandCharactersIsTakenInAnyScript() {
+        // 2,000 characters of two and of three UTF-8 bytes: 4,000 and 6,000 bytes, 12,000 and 18,000 percent-encoded
+        for (String character : List.of("ä", "語")) {
+            UUID contact = knownContact(sender, alice, "Ada", null, null);
+            String token = linkSurvey(contact, "NPS");
+            form().formParam("npsScore", "8").formParam("comment", character.repeat(2000)).when().post("/s/" + token)
+                    .then().statusCode(200).body(containsString("Thank you!"));
+            as(alice, "rep").queryParam("contactId", contact.toString()).when().get("/api/v1/surveys")
+                    .then().statusCode(200).body("items[0].response.comment", is(character.repeat(2000)));
+        }
     }
 
     @Test

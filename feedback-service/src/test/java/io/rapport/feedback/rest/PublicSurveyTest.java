@@ -18,6 +18,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,10 +42,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.Topic;
 import io.rapport.events.testing.CloudEventSender;
+import io.rapport.events.testing.RawHttp;
 import io.rapport.events.testing.TopicWatcher;
 import io.rapport.feedback.service.SurveyTokens;
 import io.rapport.feedback.testing.FeedbackApi;
 import io.rapport.feedback.testing.MovableClock;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
@@ -234,11 +238,43 @@ class PublicSurveyTest {
     }
 
     @Test
+    void theLinkIsCheckedBeforeTheBodyIsRead() throws Exception {
+        RawHttp http = new RawHttp(URI.create(RestAssured.baseURI).getHost(), RestAssured.port);
+        String unknown = "/api/v1/public/surveys/" + new SurveyTokens().newToken() + "/response";
+        // bodies announced and never sent: each answer comes without the body, and the connection closes after it
+        for (long announced : List.of(20L, 10L * 1024 * 1024)) {
+            RawHttp.Response answer = http.announce("POST", unknown, headers(freshAddress()), announced);
+            assertThat(answer.status()).as("a body of %d bytes to a link to nowhere", announced).isEqualTo(404);
+            assertThat(answer.contentType()).startsWith(PROBLEM_JSON);
+        }
+        UUID contact = knownContact(sender, alice, "Ada", null);
+        String open = "/api/v1/public/surveys/" + createSurvey(alice, contact, "NPS").getString("token") + "/response";
+        RawHttp.Response tooLarge = http.announce("POST", open, headers(freshAddress()), 10L * 1024 * 1024);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("reads at most 16384");
+        RawHttp.Response withoutLength = http.sendChunked("POST", open, headers(freshAddress()),
+                "{\"npsScore\": 9}".getBytes(StandardCharsets.UTF_8));
+        assertThat(withoutLength.status()).isEqualTo(411);
+        // the link is still open, and takes an answer within its limit
+        client(freshAddress()).body("{\"npsScore\": 9, \"comment\": \"" + "語".repeat(2000) + "\"}").when().post(open)
+                .then().statusCode(201);
+        client(freshAddress()).body("{\"npsScore\": 9}").when().post(open).then().statusCode(410);
+        RawHttp.Response closed = http.announce("POST", open, headers(freshAddress()), 10L * 1024 * 1024);
+        assertThat(closed.status()).as("a large body to an answered link").isEqualTo(410);
+    }
+
+    private static Map<String, String> headers(String address) {
+        return Map.of("X-Forwarded-For", address, "Content-Type", "application/json");
+    }
+
+    @Test
     void badAnswersAre400AndLeaveTheLinkUsable() {
         UUID contact = knownContact(sender, alice, "Ada", null);
         String nps = createSurvey(alice, contact, "NPS").getString("token");
         String csat = createSurveyAnyway(contact, "CSAT").getString("token");
         String both = createSurveyAnyway(contact, "BOTH").getString("token");
+        // every request through a link costs from its bucket, read or not: unreadable bodies go to a link of their own
+        String unreadable = createSurveyAnyway(contact, "NPS").getString("token");
         Object[][] cases = {
                 { nps, "{\"npsScore\": 11}", "npsScore" },
                 { nps, "{\"npsScore\": -1}", "npsScore" },
@@ -256,12 +292,13 @@ class PublicSurveyTest {
                     .then().statusCode(400).contentType(PROBLEM_JSON)
                     .body("violations.field", hasItem(containsString((String) c[2])));
         }
-        client(address).body("{\"npsScore\": \"ten\"}").when().post("/api/v1/public/surveys/" + nps + "/response")
+        client(address).body("{\"npsScore\": \"ten\"}")
+                .when().post("/api/v1/public/surveys/" + unreadable + "/response")
                 .then().statusCode(400).contentType(PROBLEM_JSON);
         client(address).body("{\"npsScore\": 5, \"mood\": \"happy\"}")
-                .when().post("/api/v1/public/surveys/" + nps + "/response")
+                .when().post("/api/v1/public/surveys/" + unreadable + "/response")
                 .then().statusCode(400).contentType(PROBLEM_JSON);
-        client(address).body("[]").when().post("/api/v1/public/surveys/" + nps + "/response")
+        client(address).body("[]").when().post("/api/v1/public/surveys/" + unreadable + "/response")
                 .then().statusCode(400);
         client(address).body("{\"npsScore\": 10}").when().post("/api/v1/public/surveys/" + nps + "/response")
                 .then().statusCode(201);

@@ -110,8 +110,10 @@ public class CommitmentResource {
             @Parameter(description = "OPEN, FULFILLED or CANCELLED") @QueryParam("status") String status,
             @Parameter(description = "true: only open ones past their due time; false: all others")
             @QueryParam("overdue") String overdue,
-            @Parameter(description = "Due at or after (ISO-8601)") @QueryParam("dueFrom") String dueFrom,
-            @Parameter(description = "Due before (ISO-8601)") @QueryParam("dueTo") String dueTo,
+            @Parameter(description = "Due at or after (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("dueFrom") String dueFrom,
+            @Parameter(description = "Due before (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("dueTo") String dueTo,
             @Parameter(description = "Page size, at most 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") String limitText,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {

@@ -73,8 +73,10 @@ public class ContactTimelineResource {
     public TimelinePage timeline(@PathParam("contactId") UUID contactId,
             @Parameter(description = "Repeatable: an interaction type, or COMMITMENT; all when absent")
             @QueryParam("type") List<String> types,
-            @Parameter(description = "At or after (ISO-8601)") @QueryParam("from") String from,
-            @Parameter(description = "Before (ISO-8601)") @QueryParam("to") String to,
+            @Parameter(description = "At or after (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Before (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
             @Parameter(description = "Page size, at most 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") String limitText,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {

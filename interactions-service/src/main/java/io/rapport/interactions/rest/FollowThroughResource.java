@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,9 +57,11 @@ public class FollowThroughResource {
     @APIResponse(responseCode = "400", description = "A bad period", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "A rep asking for another rep", content = @Content(mediaType = PROBLEM))
     public FollowThroughReport followThrough(@PathParam("ownerId") String ownerId,
-            @Parameter(description = "Start, inclusive (ISO-8601); default: 'to' minus 90 days") @QueryParam("from")
+            @Parameter(description = "Start, inclusive (ISO-8601); default: 'to' minus 90 days",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from")
             String from,
-            @Parameter(description = "End, exclusive (ISO-8601); default: now") @QueryParam("to") String to) {
+            @Parameter(description = "End, exclusive (ISO-8601); default: now",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to) {
         if (!caller.canRead(ownerId)) {
             throw new ForbiddenException("A rep sees only their own follow-through");
         }

@@ -114,8 +114,10 @@ public class InteractionResource {
             @Parameter(description = "INBOUND, OUTBOUND or INTERNAL") @QueryParam("direction") String direction,
             @Parameter(description = "true: only inbound interactions awaiting a reply")
             @QueryParam("requiresResponse") String requiresResponse,
-            @Parameter(description = "Occurred at or after (ISO-8601)") @QueryParam("from") String from,
-            @Parameter(description = "Occurred before (ISO-8601)") @QueryParam("to") String to,
+            @Parameter(description = "Occurred at or after (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Occurred before (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
             @Parameter(description = "Page size, at most 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") String limitText,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {

@@ -54,6 +54,8 @@ public class DeadLetterRedrive {
     private static final Duration POLL = Duration.ofMillis(500);
     /** How long a redrive waits for letters it knows are there before it stops (the broker away). */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** How long a call to the broker may take before the operator is told it is away. */
+    private static final int BROKER_PATIENCE_MS = 4_000;
     /** Arbitrary, fixed: identifies the redrive's advisory lock within the service's database. */
     private static final long REDRIVE_LOCK = 0x52_45_44_52_49_56_45L;
 
@@ -284,6 +286,9 @@ public class DeadLetterRedrive {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        // an operator's request waits seconds for a broker that went away, not the client's default minute
+        properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, BROKER_PATIENCE_MS);
+        properties.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, BROKER_PATIENCE_MS);
         return new KafkaConsumer<>(properties);
     }
 

@@ -1,6 +1,9 @@
 package io.rapport.events.inbox;
 
 import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.kafka.common.KafkaException;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -10,12 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.rapport.events.metrics.BrokerReachability;
 import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,10 +31,15 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
 
-    private final DeadLetterRedrive redrive;
+    /** Seconds to wait before asking again while the broker is away: about two of its reachability checks. */
+    private static final String RETRY_AFTER_SECONDS = "20";
 
-    public DeadLetterResource(DeadLetterRedrive redrive) {
+    private final DeadLetterRedrive redrive;
+    private final BrokerReachability broker;
+
+    public DeadLetterResource(DeadLetterRedrive redrive, BrokerReachability broker) {
         this.redrive = redrive;
+        this.broker = broker;
     }
 
     @GET
@@ -39,7 +49,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "200", description = "Waiting dead letters by dead-letter topic",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Long.class)))
     public Map<String, Long> pending() {
-        return redrive.pending();
+        return withBroker(redrive::pending);
     }
 
     @POST
@@ -53,10 +63,32 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "409", description = "Another redrive is running")
     public DeadLetterRedrive.Outcome redrive() {
         try {
-            return redrive.redrive();
+            return withBroker(redrive::redrive);
         } catch (DeadLetterRedrive.RedriveRunning running) {
             throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
                     .withDetail(running.getMessage()).build();
         }
+    }
+
+    /**
+     * The dead letters are on Kafka: while no broker answers, 503 with Retry-After at once (or within the Kafka
+     * clients' timeout, when the broker went away since its last check) instead of a wait and a 500.
+     */
+    private <T> T withBroker(Supplier<T> operation) {
+        if (!broker.reachable()) {
+            throw brokerAway();
+        }
+        try {
+            return operation.get();
+        } catch (KafkaException e) {
+            throw brokerAway();
+        }
+    }
+
+    private static HttpProblem brokerAway() {
+        return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE)
+                .withTitle(Response.Status.SERVICE_UNAVAILABLE.getReasonPhrase())
+                .withDetail("Kafka, where the dead letters are, cannot be reached right now; try again shortly")
+                .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 }

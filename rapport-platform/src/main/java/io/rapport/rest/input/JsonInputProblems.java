@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -24,12 +26,28 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
  */
 public final class JsonInputProblems {
 
+    /** How Jackson's parser words a member given twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION). */
+    private static final String DUPLICATE = "Duplicate field '";
+
     private JsonInputProblems() {
     }
 
     public static HttpProblem of(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
             return problem("The JSON body exceeds what this API reads: " + e.getOriginalMessage());
+        }
+        // the parser's own refusals, which databind may have wrapped on their way out of a nested value
+        StreamReadException read = streamReadCause(e);
+        if (read != null && read.getOriginalMessage() != null) {
+            String message = read.getOriginalMessage();
+            if (message.startsWith(Utf8Check.NOT_UTF8)) {
+                return problem(message);
+            }
+            if (message.startsWith(DUPLICATE) && read.getProcessor() != null) {
+                String name = message.substring(DUPLICATE.length(), message.length() - 1);
+                return InvalidInput.field(path(read.getProcessor().getParsingContext(), name),
+                        "appears more than once in its object");
+            }
         }
         if (!(e instanceof DatabindException mapping)) {
             return problem("The body is not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage());
@@ -42,12 +60,21 @@ public final class JsonInputProblems {
         return InvalidInput.field(field, message);
     }
 
+    private static StreamReadException streamReadCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read) {
+                return read;
+            }
+        }
+        return null;
+    }
+
     private static String message(DatabindException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this resource";
         }
-        if (e instanceof InvalidFormatException invalid && StoredText.REFUSAL.equals(invalid.getOriginalMessage())) {
-            return StoredText.REFUSAL;
+        if (e instanceof RefusedValue refused) {
+            return refused.getOriginalMessage();
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getValue() instanceof String value) {
@@ -107,6 +134,20 @@ public final class JsonInputProblems {
             }
         }
         return path.toString();
+    }
+
+    /** A member of the object the parser is in, named as a client names it: {@code emails[0].address}. */
+    private static String path(JsonStreamContext object, String member) {
+        String path = member;
+        for (JsonStreamContext at = object; at.getParent() != null; at = at.getParent()) {
+            JsonStreamContext parent = at.getParent();
+            if (parent.inArray()) {
+                path = "[" + parent.getCurrentIndex() + "]" + (path.startsWith("[") ? "" : ".") + path;
+            } else if (parent.inObject()) {
+                path = parent.getCurrentName() + (path.startsWith("[") ? "" : ".") + path;
+            }
+        }
+        return path;
     }
 
     private static String where(JsonLocation location) {

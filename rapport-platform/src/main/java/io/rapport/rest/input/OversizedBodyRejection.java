@@ -13,8 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Answers a body announced larger than the service reads ({@code quarkus.http.limits.max-body-size}) with a 413
- * problem saying the limit, before anything reads it. Quarkus would refuse it the same way, with no body at all.
+ * Answers a body announced larger than the service reads at all ({@code quarkus.http.limits.max-body-size}) with a 413
+ * problem saying the limit, before anything reads it or a route is chosen. Quarkus would refuse it the same way, with
+ * no body at all. Each operation's own, smaller limit is {@link BodyLimits}'.
  */
 @ApplicationScoped
 public class OversizedBodyRejection {
@@ -34,10 +35,9 @@ public class OversizedBodyRejection {
 
     private void check(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                && Long.parseLong(length) > maxBodyBytes) {
+        if (length != null && BodyLimits.announcedLength(length) > maxBodyBytes) {
             // the body that follows is not read: the connection closes after the answer
-            RouteProblem.send(context, objectMapper, 413, "Request Entity Too Large",
+            RouteProblem.send(context, objectMapper, 413, "Content Too Large",
                     "The body is " + length + " bytes; this service reads at most " + maxBodyBytes, true);
             return;
         }

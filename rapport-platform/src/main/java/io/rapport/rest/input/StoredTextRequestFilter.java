@@ -21,30 +21,41 @@ public class StoredTextRequestFilter {
         // a query string that is not valid percent-encoding never gets here: the HTTP codec refuses it (a bare 400)
         String path = request.getUriInfo().getPath();
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
-        if (!StoredText.storable(path)) {
-            return problem("", "path", "The path " + StoredText.REFUSAL);
+        String refusal = StoredText.refusal(path);
+        if (refusal != null) {
+            return problem("", "path", "The path", refusal);
         }
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-            if (!StoredText.storable(parameter.getKey()) || !parameter.getValue().stream().allMatch(StoredText::storable)) {
-                return problem(printable(parameter.getKey()), "query", "Query parameter '" + printable(parameter.getKey())
-                        + "' " + StoredText.REFUSAL);
+            refusal = firstRefusal(parameter.getKey(), parameter.getValue());
+            if (refusal != null) {
+                String name = printable(parameter.getKey());
+                return problem(name, "query", "Query parameter '" + name + "'", refusal);
             }
         }
         for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
-            if (!header.getValue().stream().allMatch(StoredText::storable)) {
-                return problem(header.getKey(), "header", "Header '" + header.getKey() + "' " + StoredText.REFUSAL);
+            refusal = firstRefusal("", header.getValue());
+            if (refusal != null) {
+                return problem(header.getKey(), "header", "Header '" + header.getKey() + "'", refusal);
             }
         }
         return null;
+    }
+
+    private static String firstRefusal(String name, List<String> values) {
+        String refusal = StoredText.refusal(name);
+        for (int i = 0; refusal == null && i < values.size(); i++) {
+            refusal = StoredText.refusal(values.get(i));
+        }
+        return refusal;
     }
 
     private static String printable(String name) {
         return name.replace("\u0000", "\\u0000");
     }
 
-    private static Response problem(String field, String in, String detail) {
-        return HttpProblem.builder().withStatus(400).withTitle("Bad Request").withDetail(detail)
-                .with("violations", List.of(Map.of("field", field, "in", in, "message", StoredText.REFUSAL)))
+    private static Response problem(String field, String in, String subject, String refusal) {
+        return HttpProblem.builder().withStatus(400).withTitle("Bad Request").withDetail(subject + " " + refusal)
+                .with("violations", List.of(Map.of("field", field, "in", in, "message", refusal)))
                 .build().toResponse();
     }
 }

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 
 /**
  * Reads a date or time only from its ISO-8601 text. Jackson would also take a number (epoch seconds, so that
- * {@code 1e308} becomes the largest instant there is) or an array of fields, which no client of Rapport means.
+ * {@code 1e308} becomes the largest instant there is) or an array of fields, which no client of Rapport means. A
+ * value outside the years Rapport stores ({@link StorableTime}) is refused with the field that holds it.
  */
 final class TextOnlyDeserializer<T> extends StdScalarDeserializer<T> {
 
@@ -28,6 +29,11 @@ final class TextOnlyDeserializer<T> extends StdScalarDeserializer<T> {
         if (!parser.hasToken(JsonToken.VALUE_STRING) && !parser.hasToken(JsonToken.VALUE_EMBEDDED_OBJECT)) {
             return (T) context.handleUnexpectedToken(handledType(), parser);
         }
-        return fromText.deserialize(parser, context);
+        String text = parser.getValueAsString();
+        T value = fromText.deserialize(parser, context);
+        if (!StorableTime.storable(value)) {
+            throw new RefusedValue(parser, StorableTime.REFUSAL, text, handledType());
+        }
+        return value;
     }
 }

@@ -5,8 +5,9 @@ import org.eclipse.microprofile.openapi.models.Operation;
 
 /**
  * The answers the platform gives any operation, whatever its annotations say: 404 for an id in the path that names
- * nothing the caller may see, 400 for a query parameter it does not read ({@code UnknownQueryParameterFilter}) or a
- * malformed body, 413 for a body larger than the service reads ({@code OversizedBodyRejection}), 415 for a body of a
+ * nothing the caller may see, 400 for a query parameter it does not read ({@code QueryParameterFilter}) or a
+ * malformed body, 411 for a body without a length and 413 for one larger than the operation reads
+ * ({@code BodyLimits}), 415 for a body of a
  * media type it does not take, 503 with Retry-After while something it needs is
  * away ({@code ServiceUnavailableMapper}: the database restarting, contacts-service unreachable).
  * {@link ProblemResponses} then gives them their problem+json schema, and {@link ResponseHeaders} the 503 its
@@ -34,9 +35,14 @@ final class PlatformResponses {
                     .description("Something the service needs (its database, another service) cannot answer right "
                             + "now; try again after Retry-After"));
         }
+        if (operation.getRequestBody() != null && operation.getResponses().getAPIResponse("411") == null) {
+            operation.getResponses().addAPIResponse("411", OASFactory.createAPIResponse()
+                    .description("The body came without a Content-Length (chunked), which this operation needs"));
+        }
         if (operation.getRequestBody() != null && operation.getResponses().getAPIResponse("413") == null) {
             operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse()
-                    .description("The body is larger than the service reads (the problem says the limit)"));
+                    .description("The body is larger than the operation reads (the problem says the limit); it was "
+                            + "not read"));
         }
         if (operation.getRequestBody() != null && operation.getResponses().getAPIResponse("415") == null) {
             operation.getResponses().addAPIResponse("415", OASFactory.createAPIResponse()

@@ -7,18 +7,20 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Sends one HTTP/1.1 request exactly as given, byte for byte: a target that no URL class would build ({@code %%%}, a
- * NUL, bytes that are not UTF-8) and a body of any bytes. Each request has its own connection, closed after it.
+ * NUL, bytes that are not UTF-8) and a body of any bytes, or only announced. Each request has its own connection,
+ * closed after it.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Response(int status, Map<String, String> headers, String body) {
+    public record Response(int status, Map<String, String> headers, String body) {
 
-        String contentType() {
+        public String contentType() {
             return headers.getOrDefault("content-type", "");
         }
     }
@@ -26,12 +28,53 @@ final class RawHttp {
     private final String host;
     private final int port;
 
-    RawHttp(String host, int port) {
+    public RawHttp(String host, int port) {
         this.host = host;
         this.port = port;
     }
 
-    Response send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+    /**
+     * Sends the request's head announcing a body of {@code announced} bytes, and none of it: the answer that comes
+     * back was given without reading the body (a server that waited for it would time out instead).
+     */
+    public Response announce(String method, String target, Map<String, String> headers, long announced)
+            throws IOException {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(10_000);
+            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(host).append(':').append(port).append("\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            head.append("Content-Length: ").append(announced).append("\r\n\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return read(socket.getInputStream());
+        }
+    }
+
+    /** Sends the body as one chunk of a chunked body: with no Content-Length. */
+    public Response sendChunked(String method, String target, Map<String, String> headers, byte[] body)
+            throws IOException {
+        Map<String, String> chunked = new LinkedHashMap<>(headers);
+        chunked.put("Transfer-Encoding", "chunked");
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        chunks.write((Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        chunks.write(body);
+        chunks.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        return sendAsIs(method, target, chunked, chunks.toByteArray());
+    }
+
+    public Response send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+        Map<String, String> withLength = headers;
+        if (body != null) {
+            withLength = new LinkedHashMap<>(headers);
+            withLength.put("Content-Length", Integer.toString(body.length));
+        }
+        return sendAsIs(method, target, withLength, body);
+    }
+
+    private Response sendAsIs(String method, String target, Map<String, String> headers, byte[] body)
+            throws IOException {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(30_000);
             ByteArrayOutputStream request = new ByteArrayOutputStream();
@@ -39,9 +82,6 @@ final class RawHttp {
                     .append("Host: ").append(host).append(':').append(port).append("\r\n")
                     .append("Connection: close\r\n");
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            if (body != null) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
-            }
             head.append("\r\n");
             request.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             if (body != null) {

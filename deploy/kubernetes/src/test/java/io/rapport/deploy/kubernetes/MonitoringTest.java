@@ -44,6 +44,7 @@ class MonitoringTest {
             "server errors", "status=~\"5..\"",
             "p99 latency", "histogram_quantile(0.99",
             "events not reaching Kafka", "rapport_outbox_oldest_age_seconds",
+            "no Kafka broker reached", "rapport_kafka_broker_reachable",
             "consumer lag", "kafka_consumergroup_lag",
             "dead letters", "rapport_events_dead_lettered_total",
             "no backup in 26 h", "last_available_backup_timestamp");

@@ -79,8 +79,10 @@ public class TaskResource {
             @Parameter(description = "CHECK_IN, COMMITMENT_DUE, RESPOND, RECOVERY, APPRECIATION, FEEDBACK_DUE or "
                     + "FOLLOW_UP") @QueryParam("kind") String kind,
             @Parameter(description = "LOW, NORMAL, HIGH or URGENT") @QueryParam("priority") String priority,
-            @Parameter(description = "Due at or after (ISO-8601)") @QueryParam("dueAfter") String dueAfter,
-            @Parameter(description = "Due before (ISO-8601)") @QueryParam("dueBefore") String dueBefore,
+            @Parameter(description = "Due at or after (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("dueAfter") String dueAfter,
+            @Parameter(description = "Due before (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("dueBefore") String dueBefore,
             @Parameter(description = "dueAt (default), -dueAt, createdAt, -createdAt, or priority (most urgent first, then soonest due)")
             @QueryParam("sort") String sort,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
