@@ -11,10 +11,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.testing.ContactsServiceStub;
 import io.rapport.events.testing.ServiceBaselineTest;
+import io.rapport.feedback.testing.InteractionsServiceStub;
 
-/** Registers the contacts-service stand-in for every test of the module (one application, one start). */
+/** Registers the stand-ins of contacts- and interactions-service for every test of the module (one start). */
 @QuarkusTest
 @WithTestResource(value = ContactsServiceStub.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = InteractionsServiceStub.class, scope = TestResourceScope.GLOBAL)
 class FeedbackServiceBaselineTest extends ServiceBaselineTest {
 
     @Override

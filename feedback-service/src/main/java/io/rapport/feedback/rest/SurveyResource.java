@@ -22,6 +22,7 @@ import io.rapport.feedback.config.FeedbackConfig;
 import io.rapport.feedback.delivery.SurveyLinks;
 import io.rapport.feedback.mapping.SurveyMapper;
 import io.rapport.feedback.service.SurveyQuery;
+import io.rapport.feedback.service.SurveyContexts;
 import io.rapport.feedback.service.SurveyService;
 import io.rapport.rest.Cursor;
 import io.rapport.rest.Preconditions;
@@ -97,7 +98,9 @@ public class SurveyResource {
             + "(otherRequestId names it)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "The contact is unknown (or another rep's); or cannot be "
             + "reached on the channel (EMAIL to a contact without an email address; SMS or MESSAGE while no provider "
-            + "is configured); or the Idempotency-Key was reused with a different body", content = @Content(mediaType = PROBLEM))
+            + "is configured); or contextId names an interaction or commitment the caller may not see, or one of "
+            + "another contact or owner; or the Idempotency-Key was reused with a different body",
+            content = @Content(mediaType = PROBLEM))
     public Response create(@Valid @NotNull SurveyRequestInput input,
             @Parameter(description = "Makes retries safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Parameter(description = "true: send despite survey fatigue (managers and admins only)",
@@ -107,9 +110,10 @@ public class SurveyResource {
         boolean force = Boolean.TRUE.equals(QueryParams.bool("force", forceText));
         String[] token = new String[1];
         SurveyRequestView[] created = new SurveyRequestView[1];
-        surveys.prepare(input); // may wait for contacts-service: before the transaction, not in it
+        // may wait for contacts-service and interactions-service: before the transaction, not in it
+        SurveyContexts.Context context = surveys.prepare(input);
         Response response = idempotency.execute(idempotencyKey, caller.userId(), "surveys.create", input, () -> {
-            SurveyService.Created result = surveys.create(input, repName(), force, caller);
+            SurveyService.Created result = surveys.create(input, context, repName(), force, caller);
             token[0] = result.token();
             created[0] = SurveyMapper.toView(result.request(), null, clock.instant());
             // the stored (replayable) response never holds the token

@@ -42,6 +42,7 @@ import jakarta.ws.rs.NotFoundException;
 public class SurveyService {
 
     private final ContactDirectory contacts;
+    private final SurveyContexts contexts;
     private final SurveyFatigue fatigue;
     private final SurveyTokens tokens;
     private final ScoreRules scores;
@@ -52,10 +53,11 @@ public class SurveyService {
     private final FeedbackConfig config;
     private final Clock clock;
 
-    public SurveyService(ContactDirectory contacts, SurveyFatigue fatigue, SurveyTokens tokens, ScoreRules scores,
-            SurveyCouriers couriers, SurveyInvitations invitations, EventPublisher events, EntityManager entityManager,
-            FeedbackConfig config, Clock clock) {
+    public SurveyService(ContactDirectory contacts, SurveyContexts contexts, SurveyFatigue fatigue, SurveyTokens tokens,
+            ScoreRules scores, SurveyCouriers couriers, SurveyInvitations invitations, EventPublisher events,
+            EntityManager entityManager, FeedbackConfig config, Clock clock) {
         this.contacts = contacts;
+        this.contexts = contexts;
         this.fatigue = fatigue;
         this.tokens = tokens;
         this.scores = scores;
@@ -71,9 +73,19 @@ public class SurveyService {
     public record Created(SurveyRequest request, String token) {
     }
 
-    /** Before {@link #create}, outside its transaction: a contact not projected yet is read from contacts-service. */
-    public void prepare(SurveyRequestInput input) {
+    /**
+     * Before {@link #create}, outside its transaction (so that no connection or lock waits on another service): a
+     * contact not projected yet is read from contacts-service, and what the survey follows up on, if anything, from
+     * interactions-service.
+     *
+     * @return the followed-up interaction's or commitment's contact and owner, or null when the survey names none
+     */
+    public SurveyContexts.Context prepare(SurveyRequestInput input) {
         contacts.projectForRecord(input.contactId());
+        if (input.contextType() == null || input.contextId() == null) {
+            return null; // none, or half of one: create refuses that
+        }
+        return contexts.read(input.contextType(), input.contextId());
     }
 
     /**
@@ -83,7 +95,8 @@ public class SurveyService {
      * @param force a manager's (or an admin's) decision to send it despite survey fatigue
      */
     @Transactional
-    public Created create(SurveyRequestInput input, String repName, boolean force, Caller caller) {
+    public Created create(SurveyRequestInput input, SurveyContexts.Context context, String repName, boolean force,
+            Caller caller) {
         if (force && !caller.canOverrule()) {
             throw new ForbiddenException("Only a manager or an admin may send a survey despite survey fatigue");
         }
@@ -102,6 +115,9 @@ public class SurveyService {
         FeedbackContact contact = contacts.surveyable(input.contactId(), caller);
         if (!caller.canWrite(contact.owner)) {
             throw new ForbiddenException("Read-only access to contact " + contact.id);
+        }
+        if (context != null) {
+            SurveyContexts.checkBelongs(context, input.contextType(), contact.id, contact.owner);
         }
         SurveyChannel channel = input.channel() == null ? SurveyChannel.EMAIL : input.channel();
         couriers.checkReachable(channel, contact);

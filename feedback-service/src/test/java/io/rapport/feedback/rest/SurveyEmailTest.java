@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.testing.CloudEventSender;
 import io.rapport.feedback.testing.FeedbackApi;
+import io.rapport.feedback.testing.InteractionsServiceStub;
 import io.rapport.mail.testing.Mailbox;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -62,10 +63,12 @@ class SurveyEmailTest {
     void theClientIsEmailedTheLinkInTheirLanguageOnceAndTheRequestSaysSo() throws Exception {
         String address = Mailbox.freshAddress("ada");
         UUID contact = knownContact(sender, alice, "Ada", address, "de-AT");
+        UUID interaction = UUID.randomUUID();
+        InteractionsServiceStub.holds(interaction, contact, alice);
         JsonPath created = asNamed(alice, "Alice Example", "rep")
                 .body("""
                         {"contactId": "%s", "kind": "NPS", "contextType": "INTERACTION", "contextId": "%s"}"""
-                        .formatted(contact, UUID.randomUUID()))
+                        .formatted(contact, interaction))
                 .when().post("/api/v1/surveys")
                 .then().statusCode(201)
                 .body("channel", is("EMAIL"))

@@ -41,6 +41,7 @@ import io.rapport.events.testing.CloudEventSender;
 import io.rapport.events.testing.TopicWatcher;
 import io.rapport.feedback.service.SurveyTokens;
 import io.rapport.feedback.testing.FeedbackApi;
+import io.rapport.feedback.testing.InteractionsServiceStub;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
@@ -73,6 +74,7 @@ class SurveyRequestTest {
     void aRepSendsASurveyAndFeedbackRequestedIsPublished() throws Exception {
         UUID contact = knownContact(sender, alice, "Ada", null);
         UUID interaction = UUID.randomUUID();
+        InteractionsServiceStub.holds(interaction, contact, alice);
         try (TopicWatcher topic = TopicWatcher.local(Topic.FEEDBACK.topicName())) {
             JsonPath created = asNamed(alice, "Alice Example", "rep")
                     .body("""
@@ -163,6 +165,29 @@ class SurveyRequestTest {
                 .when().post("/api/v1/surveys").then().statusCode(422).contentType(PROBLEM_JSON);
         as(alice, "rep").queryParam("contactId", contact.toString()).when().get("/api/v1/surveys")
                 .then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void aSurveyFollowsUpOnlyOnTheContactsOwnTouchPointsAndPromises() {
+        UUID contact = knownContact(sender, alice, "Ada", null);
+        UUID other = knownContact(sender, alice, "Grace", null);
+        UUID ofAnotherContact = UUID.randomUUID();
+        UUID ofAnotherOwner = UUID.randomUUID();
+        UUID commitment = UUID.randomUUID();
+        InteractionsServiceStub.holds(ofAnotherContact, other, alice);
+        InteractionsServiceStub.holds(ofAnotherOwner, contact, "bob-" + UUID.randomUUID());
+        InteractionsServiceStub.holds(commitment, contact, alice);
+        String survey = """
+                {"contactId": "%s", "kind": "NPS", "channel": "IN_APP", "contextType": "%s", "contextId": "%s"}""";
+        for (UUID refused : List.of(UUID.randomUUID(), ofAnotherContact, ofAnotherOwner)) {
+            as(alice, "rep").body(survey.formatted(contact, "INTERACTION", refused)).when().post("/api/v1/surveys")
+                    .then().statusCode(422).contentType(PROBLEM_JSON).body("violations.field", contains("contextId"));
+        }
+        // a promise made to the same contact by the same rep is what a survey may follow up on
+        as(alice, "rep").body(survey.formatted(contact, "COMMITMENT", commitment)).when().post("/api/v1/surveys")
+                .then().statusCode(201).body("contextType", is("COMMITMENT"));
+        as(alice, "rep").when().get("/api/v1/contacts/" + other + "/feedback")
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

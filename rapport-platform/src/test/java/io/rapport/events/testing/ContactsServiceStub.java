@@ -1,19 +1,13 @@
 package io.rapport.events.testing;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -28,27 +22,21 @@ public class ContactsServiceStub implements QuarkusTestResourceLifecycleManager 
 
     private static final Map<UUID, Answer> ANSWERS = new ConcurrentHashMap<>();
     private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
-    private static HttpServer server;
+    private static StubServer server;
 
     private record Answer(int status, String body) {
     }
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the contacts-service stub", e);
-        }
-        server.createContext("/api/v1/contacts/", ContactsServiceStub::answer);
-        server.start();
-        return Map.of("quarkus.rest-client.contacts-api.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        server = StubServer.start("contacts-service", "/api/v1/contacts/", ContactsServiceStub::answer);
+        return Map.of("quarkus.rest-client.contacts-api.url", server.url());
     }
 
     @Override
     public void stop() {
         if (server != null) {
-            server.stop(0);
+            server.stop();
         }
     }
 
@@ -87,19 +75,7 @@ public class ContactsServiceStub implements QuarkusTestResourceLifecycleManager 
 
     /** Whose bearer tokens the requests carried ({@code sub}), oldest first: the callers' own, propagated. */
     public static List<String> callers() {
-        return AUTHORIZATIONS.stream().map(ContactsServiceStub::subject).toList();
-    }
-
-    private static String subject(String authorization) {
-        String[] parts = authorization.replaceFirst("^Bearer ", "").split("\\.");
-        if (parts.length < 2) {
-            return "";
-        }
-        try {
-            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1])).path("sub").asText();
-        } catch (IOException | IllegalArgumentException e) {
-            return "";
-        }
+        return AUTHORIZATIONS.stream().map(TestTokens::subject).toList();
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
@@ -113,13 +89,7 @@ public class ContactsServiceStub implements QuarkusTestResourceLifecycleManager 
         } catch (IllegalArgumentException e) {
             answer = new Answer(404, problem(404, "Not Found", "No such resource", null));
         }
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type",
-                answer.status() == 200 ? "application/json" : "application/problem+json");
-        exchange.sendResponseHeaders(answer.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        StubServer.reply(exchange, answer.status(), answer.body());
     }
 
     private static String problem(int status, String title, String detail, UUID mergedInto) {

@@ -85,16 +85,21 @@ public abstract class HostileInputTest {
         JsonNode document = JSON.readTree(http.send("GET", "/q/openapi?format=json", Map.of(), null).body());
         String before = fingerprint();
         int sent = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                if (op.getValue().isObject() && !op.getKey().equals("parameters")) {
-                    sent += attack(document, op.getKey(), path.getKey(), path.getValue(), op.getValue());
+        try (LogLines logged = LogLines.capture()) {
+            for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+                Map.Entry<String, JsonNode> path = paths.next();
+                for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                    Map.Entry<String, JsonNode> op = ops.next();
+                    if (op.getValue().isObject() && !op.getKey().equals("parameters")) {
+                        sent += attack(document, op.getKey(), path.getKey(), path.getValue(), op.getValue());
+                    }
                 }
             }
+            sent += attackWholeRequests();
+            // every free-text value sent carried the marker, through every failure above: none may reach a log
+            assertThat(logged.containing(PERSONAL)).as("log lines holding text a client sent (of %d logged)",
+                    logged.count()).isEmpty();
         }
-        sent += attackWholeRequests();
         assertThat(failures).as("answers to hostile input (of %d requests)", sent).isEmpty();
         assertThat(fingerprint()).as("what the database holds, after the hostile requests; writes answered 2xx: %s",
                 accepted).isEqualTo(before);
@@ -171,18 +176,47 @@ public abstract class HostileInputTest {
                 }
             }
             if (validBody != null) {
-                for (String body : hostileVariants(validBody)) {
-                    sent += expect(method, target, mediaType, body.getBytes(StandardCharsets.UTF_8));
-                }
                 JsonNode schema = resolve(document, operation.path("requestBody").path("content").path(mediaType)
                         .path("schema"));
-                for (NamedCase refused : refusedMembers(document, schema, JSON.readTree(validBody))) {
+                String marked = withPersonalMarker(document, schema, JSON.readTree(validBody)).toString();
+                for (String body : hostileVariants(marked)) {
+                    sent += expect(method, target, mediaType, body.getBytes(StandardCharsets.UTF_8));
+                }
+                for (NamedCase refused : refusedMembers(document, schema, JSON.readTree(marked))) {
                     sent += expectNamed(method, target, mediaType, refused.body(), refused.field(), "body");
                 }
                 sent += wholeBodyRefusals(method, target, mediaType, validBody);
             }
         }
         return sent;
+    }
+
+    /**
+     * Stands for personal data: every free-text value of a body, and every odd path or query value, carries it, and
+     * no line the service logs may.
+     */
+    private static final String PERSONAL = "personal-" + UUID.randomUUID();
+
+    /** The body with the marker added to each text member its schema gives no format or enum (names, notes, tags). */
+    private static JsonNode withPersonalMarker(JsonNode document, JsonNode schema, JsonNode body) {
+        JsonNode resolved = resolve(document, schema);
+        if (body instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> members = properties(document, resolved).fields();
+            while (members.hasNext()) {
+                Map.Entry<String, JsonNode> member = members.next();
+                if (object.has(member.getKey())) {
+                    object.set(member.getKey(), withPersonalMarker(document, member.getValue(),
+                            object.get(member.getKey())));
+                }
+            }
+        } else if (body instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, withPersonalMarker(document, resolved.path("items"), array.get(i)));
+            }
+        } else if (body.isTextual() && resolved.path("format").asText().isEmpty() && !resolved.has("enum")) {
+            return JsonNodeFactory.instance.textNode(body.asText() + " " + PERSONAL);
+        }
+        return body;
     }
 
     /** Stands for the JSON escape of a lone surrogate until the body is written. */
@@ -528,11 +562,11 @@ public abstract class HostileInputTest {
 
     /** Path values some parameters accept (an owner's id is free text), that none may answer with a server error. */
     private static final List<String> ODD_PATH_VALUES = List.of("%FF%FE", "%C0%80", "x".repeat(3_000),
-            "..%2F..%2Fetc", "-1", "null", "%20");
+            "..%2F..%2Fetc", "-1", "null", "%20", PERSONAL);
 
     /** Values some parameters accept (free text), that none may answer with a server error. */
-    private static final List<String> ODD_QUERY_VALUES = List.of("abc", "1e3", "2147483648", "-1", "0", "%FF%FE",
-            "x".repeat(3_000), "%E2%80%AE", "9999-99-99T99:99:99Z",
+    private static final List<String> ODD_QUERY_VALUES = List.of(PERSONAL, "abc", "1e3", "2147483648", "-1", "0",
+            "%FF%FE", "x".repeat(3_000), "%E2%80%AE", "9999-99-99T99:99:99Z",
             // a cursor of this API's shape whose sort value is not what the sort order expects, and one with a NUL
             cursor("not-a-time"), cursor("2026-01-01T00:00:00Z\u0000"), cursor("\u0000"));
 

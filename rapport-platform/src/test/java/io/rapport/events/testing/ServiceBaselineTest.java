@@ -13,18 +13,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +72,32 @@ public abstract class ServiceBaselineTest {
                 .body("checks.name", everyItem(not(containsStringIgnoringCase("kafka"))));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("rapport_kafka_broker_reachable 1.0"));
+    }
+
+    /**
+     * A statement that fails carries none of its values into the exception a log would print: neither the batch's
+     * statement with its parameters nor the server's detail ("Key (v)=(...) already exists").
+     */
+    @Test
+    void failingSqlCarriesNoValues() throws SQLException {
+        String personal = "personal-" + UUID.randomUUID();
+        DataSource dataSource = Arc.container().instance(DataSource.class).get();
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("create temporary table failing_sql (v text unique)");
+            try (PreparedStatement insert = connection.prepareStatement("insert into failing_sql values (?)")) {
+                for (int i = 0; i < 2; i++) {
+                    insert.setString(1, personal);
+                    insert.addBatch();
+                }
+                SQLException failure = Assertions.catchThrowableOfType(SQLException.class, insert::executeBatch);
+                assertThat((Object) failure).as("a duplicate key").isNotNull();
+                StringWriter printed = new StringWriter();
+                for (SQLException next = failure; next != null; next = next.getNextException()) {
+                    next.printStackTrace(new PrintWriter(printed));
+                }
+                assertThat(printed.toString()).contains("duplicate key").doesNotContain(personal);
+            }
+        }
     }
 
     @Test

@@ -1,10 +1,14 @@
 package io.rapport.events.testing;
 
+import java.io.IOException;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.jwt.build.Jwt;
 
@@ -37,6 +41,22 @@ public final class TestTokens {
 
     public static String bearer(String user, String role) {
         return "Bearer " + token(user, role);
+    }
+
+    /**
+     * Whose token an {@code Authorization} header carries (its {@code sub}, read without checking the signature), as a
+     * stand-in for another service sees it: "" when there is none or it cannot be read.
+     */
+    public static String subject(String authorization) {
+        if (authorization == null) {
+            return "";
+        }
+        String[] parts = authorization.replaceFirst("^Bearer ", "").split("\\.");
+        try {
+            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1])).path("sub").asText();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** The token's own header and claims with the signature of a token signed by another key: a forgery. */

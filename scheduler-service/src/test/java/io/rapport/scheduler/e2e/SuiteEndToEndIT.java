@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
@@ -110,6 +111,8 @@ class SuiteEndToEndIT {
                 env.put("RAPPORT_SCHEDULER_URL", "http://127.0.0.1:" + SERVICES.get("scheduler-service"));
             } else {
                 env.put("RAPPORT_CONTACTS_URL", "http://127.0.0.1:" + SERVICES.get("contacts-service"));
+                // a survey's context (an interaction or commitment) is read from interactions-service
+                env.put("RAPPORT_INTERACTIONS_URL", "http://127.0.0.1:" + SERVICES.get("interactions-service"));
                 startAtTheEnd(group, service.getKey().equals("scheduler-service") ? CONSUMED_TOPICS
                         : List.of(Topic.CONTACTS.topicName()));
             }
@@ -624,13 +627,145 @@ class SuiteEndToEndIT {
         assertNothingLostOrDoubledWhile(false, () -> {
             localStack("kafka", "stop");
             try {
+                // at once, and after the services' own check has seen the broker gone: the dead letters are on
+                // Kafka, so their API says it is away (503, Retry-After) within 5 s, never a minute's wait and a 500
+                assertDeadLettersAnswerBrokerAway();
+                await().atMost(Duration.ofSeconds(30)).until(() -> metric(interactionsUrl,
+                        "rapport_kafka_broker_reachable").equals("0.0"));
+                assertDeadLettersAnswerBrokerAway();
                 int atStop = writes.created().size();
-                // writes go on while the broker is away: their events wait in the outbox
-                await().atMost(BOUND).until(() -> writes.created().size() >= atStop + 10);
+                // writes go on while the broker is away: their events wait in the outbox; and every service stays
+                // ready, each asked every second and answering within one
+                await().atMost(BOUND).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    assertEveryServiceReadyWithinASecond();
+                    return writes.created().size() >= atStop + 10;
+                });
             } finally {
                 localStack("kafka", "start");
             }
         });
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric(interactionsUrl, "rapport_kafka_broker_reachable")
+                .equals("1.0"));
+    }
+
+    /**
+     * PostgreSQL stopped for 20 s under writes: each write is answered 201 or 503 with Retry-After, none is half
+     * done, and nothing is lost or doubled once it is back.
+     */
+    @Test
+    @Order(17)
+    void postgresStoppedForTwentySecondsUnderWrites() throws Exception {
+        assertNothingLostOrDoubledWhile(false, () -> {
+            localStack("postgres", "stop");
+            try {
+                int unavailableAtStop = writes.unavailable.get();
+                // the outage lasts 20 s, through which every service keeps answering its readiness probe
+                await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(40))
+                        .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                            for (int port : SERVICES.values()) {
+                                readiness(port);
+                            }
+                            return true;
+                        });
+                assertThat(writes.unavailable.get()).as("writes answered 503 while PostgreSQL was away")
+                        .isGreaterThan(unavailableAtStop);
+            } finally {
+                localStack("postgres", "start");
+            }
+        });
+    }
+
+    private static void assertDeadLettersAnswerBrokerAway() {
+        Instant asked = Instant.now();
+        given().header("Authorization", bearer("operator", "admin"))
+                .when().get(interactionsUrl + "/api/v1/admin/dead-letters")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue());
+        assertThat(Duration.between(asked, Instant.now())).as("the dead-letter API's answer while Kafka is away")
+                .isLessThan(Duration.ofSeconds(5));
+    }
+
+    private static void assertEveryServiceReadyWithinASecond() {
+        for (int port : SERVICES.values()) {
+            Instant asked = Instant.now();
+            assertThat(readiness(port)).as("readiness of the service on %d while Kafka is away", port).isEqualTo(200);
+            assertThat(Duration.between(asked, Instant.now())).as("its readiness answer").isLessThan(
+                    Duration.ofSeconds(1));
+        }
+    }
+
+    private static int readiness(int port) {
+        return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", 2_000).setParam("http.socket.timeout", 5_000)))
+                .when().get("http://127.0.0.1:" + port + "/q/health/ready").statusCode();
+    }
+
+    /** A metric's value as the service serves it (one series without labels). */
+    private static String metric(String url, String name) {
+        return given().when().get(url + "/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(name + " ")).map(line -> line.substring(name.length() + 1))
+                .findFirst().orElse("");
+    }
+
+    /**
+     * Every operation of every service that takes a body, sent bodies at its limit and past it, many at once, each
+     * service running with its pod's memory limit: every answer is problem+json, no service exits, and each answers
+     * as before afterwards. The public survey endpoint is sent them without a login.
+     */
+    @Test
+    @Order(18)
+    void bodiesAtAndPastEveryLimitStopNoService() throws Exception {
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            String url = "http://127.0.0.1:" + service.getValue();
+            // an admin may call every operation, so each reads (or refuses) its body rather than the caller
+            assertThat(new BodyLimitStorm(url, bearer("storm-" + rep, "admin")).sendAtAndPastEachLimit())
+                    .as("answers of %s to bodies at and past its limits", service.getKey()).isEmpty();
+            processes.get(service.getKey()).awaitReady(Duration.ofSeconds(10));
+        }
+        postContact(30); // and the suite works as before
+        given().header("Authorization", bearer(rep, "rep")).when().get(schedulerUrl + "/api/v1/tasks")
+                .then().statusCode(200);
+    }
+
+    /**
+     * A survey follows up only on the caller's own touch-point of the same contact: feedback-service asks
+     * interactions-service, with the rep's token, for the interaction the survey names.
+     */
+    @Test
+    @Order(19)
+    void aSurveyFollowsUpOnlyOnTheContactsOwnInteraction() {
+        String contact = postContact(30);
+        String other = "other-" + UUID.randomUUID();
+        String othersContact = given().header("Authorization", bearer(other, "rep")).contentType(ContentType.JSON)
+                .body("{\"firstName\": \"Grace\"}").when().post(contactsUrl + "/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        String interaction = """
+                {"contactId": "%s", "type": "CALL", "direction": "OUTBOUND", "occurredAt": "%s"}""";
+        String own = post(interactionsUrl + "/api/v1/interactions", interaction.formatted(contact, Instant.now()))
+                .getString("id");
+        String others = given().header("Authorization", bearer(other, "rep")).contentType(ContentType.JSON)
+                .body(interaction.formatted(othersContact, Instant.now()))
+                .when().post(interactionsUrl + "/api/v1/interactions").then().statusCode(201).extract().path("id");
+        String survey = """
+                {"contactId": "%s", "kind": "NPS", "channel": "LINK", "contextType": "INTERACTION",
+                 "contextId": "%s"}""";
+        given().header("Authorization", bearer(rep, "rep")).contentType(ContentType.JSON)
+                .body(survey.formatted(contact, others)).when().post(feedbackUrl + "/api/v1/surveys")
+                .then().statusCode(422).body("violations[0].field", is("contextId"));
+        post(feedbackUrl + "/api/v1/surveys", survey.formatted(contact, own));
+    }
+
+    /** Runs last: every test above has written free text, and the faults have driven every failure there is. */
+    @Test
+    @Order(99)
+    void noServiceLoggedTheTextClientsSent() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> logs = Files.list(workDir)) {
+            for (Path log : logs.filter(file -> file.toString().endsWith(".log")).toList()) {
+                Files.readAllLines(log).stream().filter(line -> line.contains(PERSONAL))
+                        .forEach(line -> found.add(log.getFileName() + ": " + line));
+            }
+        }
+        assertThat(found).as("log lines holding what clients wrote in free text").isEmpty();
     }
 
     @Test
@@ -745,6 +880,8 @@ class SuiteEndToEndIT {
     }
 
     private static final String POISON = "poison-";
+    /** Stands for personal data: the fault tests' writes carry it in free text, and no service may log it. */
+    private static final String PERSONAL = "personal-" + UUID.randomUUID();
 
     /** The writes of the running fault test. */
     private Writes writes;
@@ -770,7 +907,8 @@ class SuiteEndToEndIT {
                 try {
                     var response = given().config(timeouts).header("Authorization", bearer(rep, "rep"))
                             .contentType(ContentType.JSON)
-                            .body("{\"firstName\": \"Ada\", \"checkInCadenceDays\": 30}")
+                            .body("{\"firstName\": \"Ada\", \"lastName\": \"" + PERSONAL + "\", \"personalNotes\": \""
+                                    + PERSONAL + "\", \"checkInCadenceDays\": 30}")
                             .when().post(contactsUrl + "/api/v1/contacts");
                     if (response.statusCode() == 201) {
                         created.add(response.path("id"));
