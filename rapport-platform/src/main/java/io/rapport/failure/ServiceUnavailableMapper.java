@@ -6,7 +6,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -21,20 +20,12 @@ public class ServiceUnavailableMapper {
 
     private static final Logger LOG = Logger.getLogger(ServiceUnavailableMapper.class);
 
-    /** Seconds a client should wait: about as long as a PostgreSQL restart or a failover takes. */
-    static final String RETRY_AFTER_SECONDS = "2";
-
     @ServerExceptionMapper(value = Exception.class, priority = 900)
     public Response unexpected(Exception e, UriInfo uriInfo) {
         HttpProblem problem;
         if (TransientFailure.isTransient(e)) {
             LOG.warnf("Answered 503: %s", e.getMessage());
-            problem = HttpProblem.builder()
-                    .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                    .withTitle(Response.Status.SERVICE_UNAVAILABLE.getReasonPhrase())
-                    .withDetail("The service cannot reach what it needs right now; try again shortly")
-                    .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .build();
+            problem = Unavailable.problem("The service cannot reach what it needs right now; try again shortly");
         } else {
             problem = HttpProblem.valueOf(Response.Status.INTERNAL_SERVER_ERROR);
         }

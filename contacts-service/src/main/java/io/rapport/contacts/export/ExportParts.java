@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.rapport.failure.Unavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -77,9 +78,7 @@ public class ExportParts {
 
     private static HttpProblem unavailable(String name, UUID contactId, String reason) {
         LOG.warnf("The %s part of contact %s's export could not be had: %s", name, contactId, reason);
-        return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE).withTitle("Service Unavailable")
-                .withDetail("The " + name + " part of the export cannot be had right now; retry in " + RETRY_AFTER
-                        + " s")
-                .withHeader("Retry-After", RETRY_AFTER).build();
+        return Unavailable.problem("The " + name + " part of the export cannot be had right now; retry in "
+                + RETRY_AFTER + " s", RETRY_AFTER);
     }
 }

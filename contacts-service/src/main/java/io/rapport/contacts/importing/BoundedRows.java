@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 /**
  * Cuts an upload into rows, holding at most one row of at most {@code maxChars} characters: a longer row is read to
  * its end and dropped, and reported as such, so that one enormous row (or a file without a line break) costs no more
- * memory than a row may have. A row ends at a line break; in CSV, not at one inside a quoted cell.
+ * memory than a row may have. A row ends at a line break (LF, CRLF or CR); in CSV, not at one inside a quoted cell,
+ * which is one that begins with a quote (RFC 4180: a quote inside an unquoted cell, as in O"Neil, is only a quote).
  */
 final class BoundedRows {
 
@@ -17,14 +18,16 @@ final class BoundedRows {
 
     private final Reader reader;
     private final int maxChars;
-    private final boolean csvQuotes;
+    private final boolean csv;
     private final StringBuilder row = new StringBuilder();
+    /** A character read ahead of the row it belongs to (after a CR, or after a quote inside a quoted cell). */
+    private int ahead = -2;
     private boolean ended;
 
-    BoundedRows(Reader reader, int maxChars, boolean csvQuotes) {
+    BoundedRows(Reader reader, int maxChars, boolean csv) {
         this.reader = reader;
         this.maxChars = maxChars;
-        this.csvQuotes = csvQuotes;
+        this.csv = csv;
     }
 
     /** The next row that is not blank, or null at the end of the upload. */
@@ -41,38 +44,64 @@ final class BoundedRows {
             return null;
         }
         row.setLength(0);
-        boolean inQuotes = false;
         boolean tooLong = false;
-        try {
-            for (int c = reader.read();; c = reader.read()) {
-                if (c < 0) {
-                    ended = true;
-                    return row.isEmpty() && !tooLong ? null : done(tooLong);
-                }
-                if (c == '"' && csvQuotes) {
-                    inQuotes = !inQuotes; // an escaped quote ("") toggles twice
-                } else if (c == '\n' && !inQuotes) {
-                    return done(tooLong);
-                }
-                if (row.length() < maxChars) {
-                    row.append((char) c);
-                } else {
-                    tooLong = true;
-                }
+        boolean quoted = false;
+        boolean cellStart = true;
+        for (int c = nextChar();; c = nextChar()) {
+            if (c < 0) {
+                ended = true;
+                return row.isEmpty() && !tooLong ? null : new Row(tooLong ? null : row.toString(), tooLong);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("The upload could not be read", e);
+            if (quoted) {
+                if (c == '"') {
+                    int after = nextChar();
+                    if (after != '"') {
+                        quoted = false; // the closing quote; what follows is read as outside the cell's quotes
+                        ahead = after;
+                    } else {
+                        tooLong |= !append(c); // a doubled quote, kept as the CSV parser expects it
+                    }
+                }
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r') {
+                    int after = nextChar();
+                    if (after != '\n') {
+                        ahead = after;
+                    }
+                }
+                return new Row(tooLong ? null : row.toString(), tooLong);
+            } else if (csv && c == '"' && cellStart) {
+                quoted = true;
+            } else if (csv && c == ',') {
+                cellStart = true;
+                tooLong |= !append(c);
+                continue;
+            } else if (c != ' ' && c != '\t') {
+                cellStart = false;
+            }
+            tooLong |= !append(c);
         }
     }
 
-    private Row done(boolean tooLong) {
-        if (tooLong) {
-            return new Row(null, true);
+    /** Keeps the character while the row has room; false once it has not. */
+    private boolean append(int c) {
+        if (row.length() >= maxChars) {
+            return false;
         }
-        int end = row.length();
-        if (end > 0 && row.charAt(end - 1) == '\r') {
-            end--;
+        row.append((char) c);
+        return true;
+    }
+
+    private int nextChar() {
+        if (ahead != -2) {
+            int c = ahead;
+            ahead = -2;
+            return c;
         }
-        return new Row(row.substring(0, end), false);
+        try {
+            return reader.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The upload could not be read", e);
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,9 +31,9 @@ final class ImportFormat {
     static final String CSV = "text/csv";
     static final String NDJSON = "application/x-ndjson";
 
-    /** Reads one CSV row as its cells. */
-    private static final ObjectReader CSV_ROW = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES).build()
-            .readerForListOf(String.class).with(CsvSchema.emptySchema());
+    /** Reads CSV records as their cells (each record an array of them). */
+    private static final ObjectReader CSV_ROW = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.TRIM_SPACES).build().readerForListOf(String.class).with(CsvSchema.emptySchema());
 
     private ImportFormat() {
     }
@@ -47,7 +48,13 @@ final class ImportFormat {
         if (header.tooLong()) {
             throw new BadRequestException("The CSV header row is longer than " + maxRowChars + " characters");
         }
-        CsvColumns columns = CsvColumns.fromHeader(cells(header.text()));
+        List<String> names;
+        try {
+            names = cells(header.text());
+        } catch (IOException | RuntimeException e) {
+            throw new BadRequestException("The CSV header row is not readable: " + plainReason(e));
+        }
+        CsvColumns columns = CsvColumns.fromHeader(names);
         return iterate(rows, maxRowChars, (number, text) -> {
             try {
                 return columns.toContact(number, cells(text), json);
@@ -96,8 +103,15 @@ final class ImportFormat {
         };
     }
 
+    /** The row's cells: one CSV record, as BoundedRows cut it (two would be a defect of the cut, not a row). */
     private static List<String> cells(String row) throws IOException {
-        return CSV_ROW.readValue(row);
+        try (MappingIterator<List<String>> records = CSV_ROW.readValues(row)) {
+            List<String> cells = records.next();
+            if (records.hasNext()) {
+                throw new IllegalStateException("a row read as more than one CSV record");
+            }
+            return cells;
+        }
     }
 
     private static BufferedReader reader(InputStream body) {

@@ -195,8 +195,14 @@ class ContactImportTest {
         lines = importAs("root", "admin", "text/csv", csv.formatted(tag), "owner=" + rep);
         assertThat(lines.subList(0, 2)).extracting(l -> l.get("status").asText())
                 .containsExactly("REJECTED", "CREATED");
-        ContactsApi.as(rep, "rep").queryParam("tag", tag).when().get("/api/v1/contacts")
-                .then().body("items.firstName", containsInAnyOrder("Ada", "Hedy", "Alan"));
+        // a quote inside an unquoted cell is only a quote, and a lone CR ends a row as LF and CRLF do
+        csv = "firstName,lastName,tags\rShaquille,O\"Neal,%1$s\rKurt,Goedel,%1$s\r\nEmmy,Noether,%1$s\n";
+        lines = importAs("root", "admin", "text/csv", csv.formatted(tag), "owner=" + rep);
+        assertThat(lines.subList(0, 3)).extracting(l -> l.get("status").asText())
+                .containsExactly("CREATED", "CREATED", "CREATED");
+        ContactsApi.as(rep, "rep").queryParam("tag", tag).queryParam("limit", 10).when().get("/api/v1/contacts")
+                .then().body("items.firstName", containsInAnyOrder("Ada", "Hedy", "Alan", "Shaquille", "Kurt", "Emmy"))
+                .body("items.find { it.firstName == 'Shaquille' }.lastName", is("O\"Neal"));
     }
 
     @Test

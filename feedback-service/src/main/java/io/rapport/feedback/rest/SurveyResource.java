@@ -55,6 +55,9 @@ import jakarta.ws.rs.core.UriInfo;
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class SurveyResource {
 
+    /** The operation an Idempotency-Key of a survey's creation is scoped to. */
+    private static final String CREATE = "surveys.create";
+
     private static final String PROBLEM = "application/problem+json";
 
     private final SurveyService surveys;
@@ -110,9 +113,11 @@ public class SurveyResource {
         boolean force = Boolean.TRUE.equals(QueryParams.bool("force", forceText));
         String[] token = new String[1];
         SurveyRequestView[] created = new SurveyRequestView[1];
-        // may wait for contacts-service and interactions-service: before the transaction, not in it
-        SurveyContexts.Context context = surveys.prepare(input);
-        Response response = idempotency.execute(idempotencyKey, caller.userId(), "surveys.create", input, () -> {
+        // may wait for contacts-service and interactions-service: before the transaction, not in it; a retry of a
+        // request answered already gets that answer, whatever they say now
+        SurveyContexts.Context context = idempotency.answered(idempotencyKey, caller.userId(), CREATE) ? null
+                : surveys.prepare(input);
+        Response response = idempotency.execute(idempotencyKey, caller.userId(), CREATE, input, () -> {
             SurveyService.Created result = surveys.create(input, context, repName(), force, caller);
             token[0] = result.token();
             created[0] = SurveyMapper.toView(result.request(), null, clock.instant());

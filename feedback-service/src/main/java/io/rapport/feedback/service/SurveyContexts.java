@@ -8,12 +8,12 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.rapport.failure.Unavailable;
 import io.rapport.feedback.ContextType;
 import io.rapport.rest.input.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.Response;
 public class SurveyContexts {
 
     private static final Logger LOG = Logger.getLogger(SurveyContexts.class);
-    /** Seconds a client should wait when interactions-service could not be asked. */
-    private static final String RETRY_AFTER = "2";
 
     /** Whom the followed-up interaction or commitment concerns. */
     public record Context(UUID contactId, String owner) {
@@ -43,17 +41,21 @@ public class SurveyContexts {
     public Context read(ContextType type, UUID id) {
         try (Response response = ask(type, id)) {
             return switch (response.getStatus()) {
-                case 200 -> {
-                    JsonNode context = response.readEntity(JsonNode.class);
-                    yield new Context(UUID.fromString(context.path("contactId").asText()),
-                            context.path("owner").asText());
-                }
+                case 200 -> context(type, id, response.readEntity(JsonNode.class));
                 case 404, 410 -> throw InvalidInput.unprocessable("contextId", "names no " + noun(type)
                         + " you may see");
                 default -> throw unavailable(type, id, "interactions-service answered " + response.getStatus());
             };
         } catch (ProcessingException e) {
             throw unavailable(type, id, e.getMessage());
+        }
+    }
+
+    private static Context context(ContextType type, UUID id, JsonNode found) {
+        try {
+            return new Context(UUID.fromString(found.path("contactId").asText()), found.path("owner").asText());
+        } catch (IllegalArgumentException e) {
+            throw unavailable(type, id, "interactions-service answered without the contactId");
         }
     }
 
@@ -79,10 +81,7 @@ public class SurveyContexts {
 
     private static HttpProblem unavailable(ContextType type, UUID id, String reason) {
         LOG.warnf("The %s %s could not be read from interactions-service: %s", noun(type), id, reason);
-        return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                .withTitle(Response.Status.SERVICE_UNAVAILABLE.getReasonPhrase())
-                .withDetail("interactions-service, which holds the survey's " + noun(type) + ", cannot answer right "
-                        + "now; try again shortly")
-                .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER).build();
+        return Unavailable.problem("interactions-service, which holds the survey's " + noun(type) + ", cannot answer "
+                + "right now; try again shortly");
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.events.contract.ContactSnapshot;
+import io.rapport.failure.Unavailable;
 import io.rapport.rest.ProblemMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -27,8 +28,6 @@ import jakarta.ws.rs.core.Response;
 public class ContactLookup {
 
     private static final Logger LOG = Logger.getLogger(ContactLookup.class);
-    /** Seconds a client should wait before retrying when contacts-service could not be asked. */
-    static final String RETRY_AFTER = "2";
 
     private final ContactsApi contacts;
 
@@ -111,8 +110,7 @@ public class ContactLookup {
 
     private static HttpProblem unavailable(UUID contactId, String reason) {
         LOG.warnf("Contact %s not yet projected and contacts-service could not be asked: %s", contactId, reason);
-        return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE).withTitle("Service Unavailable")
-                .withDetail("Contact " + contactId + " cannot be checked right now; retry in " + RETRY_AFTER + " s")
-                .withHeader("Retry-After", RETRY_AFTER).build();
+        return Unavailable.problem("Contact " + contactId + " cannot be checked right now; retry in "
+                + Unavailable.RETRY_AFTER_SECONDS + " s");
     }
 }

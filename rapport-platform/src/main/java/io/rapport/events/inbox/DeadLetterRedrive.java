@@ -56,6 +56,8 @@ public class DeadLetterRedrive {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     /** How long a call to the broker may take before the operator is told it is away. */
     private static final int BROKER_PATIENCE_MS = 2_000;
+    /** How long the redrive's last commit may wait for the broker. */
+    private static final Duration COMMIT_PATIENCE = Duration.ofSeconds(30);
     /** Arbitrary, fixed: identifies the redrive's advisory lock within the service's database. */
     private static final long REDRIVE_LOCK = 0x52_45_44_52_49_56_45L;
 
@@ -210,8 +212,10 @@ public class DeadLetterRedrive {
                         Math.min(consumer.position(partition), ends.get(partition))));
             }
         } finally {
+            // given longer than a call to a broker that went away: letters applied and written back must not be
+            // written back again by the next redrive for want of this commit
             consumer.commitSync(next.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                    position -> new OffsetAndMetadata(position.getValue()))));
+                    position -> new OffsetAndMetadata(position.getValue()))), COMMIT_PATIENCE);
         }
         LOG.infof("Re-drove %d dead letters of %s: %d applied, %d applied before, %d failed again", read,
                 deadLetterTopic, applied, already, deadAgain);
@@ -227,7 +231,9 @@ public class DeadLetterRedrive {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing a dead letter back", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("A dead letter could not be written back: " + e.getMessage(), e);
+            // the broker went away during the redrive: what was read so far is committed, the rest waits
+            throw new org.apache.kafka.common.errors.TimeoutException("A dead letter could not be written back: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -301,6 +307,7 @@ public class DeadLetterRedrive {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, BROKER_PATIENCE_MS);
         return new KafkaProducer<>(properties);
     }
 }

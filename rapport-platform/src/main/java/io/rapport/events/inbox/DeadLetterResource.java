@@ -3,7 +3,7 @@ package io.rapport.events.inbox;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -14,13 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.rapport.events.metrics.BrokerReachability;
+import io.rapport.failure.Unavailable;
 import io.rapport.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -80,15 +80,13 @@ public class DeadLetterResource {
         }
         try {
             return operation.get();
-        } catch (KafkaException e) {
-            throw brokerAway();
+        } catch (RetriableException e) {
+            throw brokerAway(); // a timeout: the broker went away since its last check
         }
     }
 
     private static HttpProblem brokerAway() {
-        return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                .withTitle(Response.Status.SERVICE_UNAVAILABLE.getReasonPhrase())
-                .withDetail("Kafka, where the dead letters are, cannot be reached right now; try again shortly")
-                .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        return Unavailable.problem("Kafka, where the dead letters are, cannot be reached right now; try again shortly",
+                RETRY_AFTER_SECONDS);
     }
 }

@@ -33,11 +33,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class BrokerReachability {
 
     private static final Logger LOG = Logger.getLogger(BrokerReachability.class);
-    /** Well within the interval between two checks, and what an operation needing the broker may wait at most. */
+    /** How long one check waits for a broker: well within the interval between two checks. */
     static final int TIMEOUT_MS = 3_000;
 
     private final Admin admin;
-    private volatile boolean reachable = true;
+    /** Null until the first check, which runs as the service starts: not reached, for the dead-letter API. */
+    private volatile Boolean reachable;
 
     public BrokerReachability(@Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
         Map<String, Object> properties = new HashMap<>();
@@ -50,14 +51,14 @@ public class BrokerReachability {
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
         this.admin = Admin.create(properties);
-        Gauge.builder("rapport.kafka.broker.reachable", this, check -> check.reachable ? 1 : 0)
+        Gauge.builder("rapport.kafka.broker.reachable", this, check -> check.reachable() ? 1 : 0)
                 .description("1 when the service reached a Kafka broker at its last check (every 10 s), else 0")
                 .register(registry);
     }
 
     /** Whether the last check reached a broker. */
     public boolean reachable() {
-        return reachable;
+        return Boolean.TRUE.equals(reachable);
     }
 
     @Scheduled(every = "${rapport.events.broker-check-interval:10s}", identity = "broker-reachability",
@@ -73,7 +74,7 @@ public class BrokerReachability {
         } catch (ExecutionException | TimeoutException e) {
             now = false;
         }
-        if (now != reachable) {
+        if (reachable != null && now != reachable) {
             if (now) {
                 LOG.info("A Kafka broker answers again");
             } else {

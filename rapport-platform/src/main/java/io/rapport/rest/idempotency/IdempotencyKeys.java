@@ -82,6 +82,19 @@ public class IdempotencyKeys {
     }
 
     /**
+     * Whether a request with this key was answered already, so that a retry will be given that answer: work a first
+     * request does before {@link #execute} (asking another service) is not needed, and must not fail the retry.
+     */
+    @Transactional
+    public boolean answered(String key, String caller, String operation) {
+        return key != null && !entityManager.createNativeQuery("""
+                select 1 from idempotency_record
+                where caller = ?1 and operation = ?2 and idempotency_key = ?3 and status is not null""")
+                .setParameter(1, caller).setParameter(2, operation).setParameter(3, key)
+                .getResultList().isEmpty();
+    }
+
+    /**
      * Forgets the stored responses whose body names {@code id} in its top-level {@code member}: a retry must not
      * bring back what an erasure removed.
      */

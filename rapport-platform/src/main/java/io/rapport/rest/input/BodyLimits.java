@@ -3,15 +3,17 @@ package io.rapport.rest.input;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.rapport.failure.Unavailable;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
@@ -32,15 +34,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 public class BodyLimits {
 
     private final long defaultLimit;
-    private final long inFlightLimit;
-    private final AtomicLong inFlight = new AtomicLong();
+    private final InFlightBytes inFlight;
     private final Map<Method, Long> limits = new ConcurrentHashMap<>();
 
     public BodyLimits(BodyLimitsConfig config, MeterRegistry registry) {
         this.defaultLimit = config.body().asLongValue();
-        this.inFlightLimit = config.inFlight().map(MemorySize::asLongValue)
-                .orElse(Runtime.getRuntime().maxMemory() / 16);
-        registry.gauge("rapport.http.body.in.flight.bytes", inFlight);
+        this.inFlight = new InFlightBytes(config.inFlight().map(MemorySize::asLongValue)
+                .orElse(Runtime.getRuntime().maxMemory() / 16));
+        Gauge.builder("rapport.http.body.in.flight", inFlight, InFlightBytes::taken)
+                .description("Bytes of request bodies being read").baseUnit("bytes").register(registry);
     }
 
     @ServerRequestFilter(priority = Priorities.USER)
@@ -48,7 +50,7 @@ public class BodyLimits {
         if (resource == null || resource.getResourceClass() == null || !mayHaveBody(context)) {
             return;
         }
-        long limit = limits.computeIfAbsent(method(resource), this::limitOf);
+        long limit = limits.computeIfAbsent(ResourceMethods.of(resource), this::limitOf);
         if (limit < 0) {
             return; // streamed: the service's max-body-size applies, and the operation bounds each row
         }
@@ -72,14 +74,21 @@ public class BodyLimits {
 
     /** Takes the body's bytes from the in-flight budget until the answer is sent, or refuses the request. */
     private void reserve(RoutingContext context, long bytes) {
-        long reading = inFlight.addAndGet(bytes);
-        if (reading > inFlightLimit && reading > bytes) { // one body alone always passes, whatever its size
-            inFlight.addAndGet(-bytes);
-            throw unread(context, HttpProblem.builder().withStatus(503).withTitle("Service Unavailable")
-                    .withDetail("The service is reading as many request bodies as it can hold; try again shortly")
-                    .withHeader(HttpHeaders.RETRY_AFTER, "1"));
+        if (!inFlight.tryTake(bytes)) {
+            throw unread(context, Unavailable.builder("The service is reading as many request bodies as it can hold; "
+                    + "try again shortly", "1"));
         }
-        context.addEndHandler(ended -> inFlight.addAndGet(-bytes));
+        AtomicBoolean given = new AtomicBoolean();
+        Runnable giveBack = () -> {
+            if (given.compareAndSet(false, true)) {
+                inFlight.giveBack(bytes);
+            }
+        };
+        context.addEndHandler(ended -> giveBack.run());
+        // a client gone before the handler was attached (the request waited for a worker) never ends it: give back now
+        if (context.response().closed() || context.response().ended()) {
+            giveBack.run();
+        }
     }
 
     /** A Content-Length as a number; one too long for a long is as good as infinite. */
@@ -125,13 +134,5 @@ public class BodyLimits {
             return -1;
         }
         return new MemorySizeConverter().convert(limit.value()).asLongValue();
-    }
-
-    private static Method method(SimpleResourceInfo resource) {
-        try {
-            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("No resource method " + resource.getMethodName(), e);
-        }
     }
 }

@@ -36,7 +36,7 @@ public class OversizedBodyRejection {
     private void check(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && BodyLimits.announcedLength(length) > maxBodyBytes) {
-            // the body that follows is not read: the connection closes after the answer
+            // the body that follows is not read: the connection ends after the answer (UnreadBody)
             RouteProblem.send(context, objectMapper, 413, "Content Too Large",
                     "The body is " + length + " bytes; this service reads at most " + maxBodyBytes, true);
             return;

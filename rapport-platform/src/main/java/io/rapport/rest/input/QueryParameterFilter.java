@@ -36,7 +36,8 @@ public class QueryParameterFilter {
         if (given.isEmpty() || resource == null || resource.getResourceClass() == null) {
             return null;
         }
-        Map<String, String> reads = known.computeIfAbsent(method(resource), QueryParameterFilter::queryParameters);
+        Map<String, String> reads = known.computeIfAbsent(ResourceMethods.of(resource),
+                QueryParameterFilter::queryParameters);
         Set<String> unknown = given.keySet().stream().filter(name -> !reads.containsKey(name))
                 .collect(Collectors.toCollection(TreeSet::new));
         if (!unknown.isEmpty()) {
@@ -65,14 +66,6 @@ public class QueryParameterFilter {
 
     private static String quoted(Set<String> names) {
         return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
-    }
-
-    private static Method method(SimpleResourceInfo resource) {
-        try {
-            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("No resource method " + resource.getMethodName(), e);
-        }
     }
 
     /** Each query parameter the method reads, with its default value or null. */

@@ -35,7 +35,7 @@ final class RouteProblem {
         var response = context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json");
         if (closeAfter) {
-            response.putHeader(HttpHeaders.CONNECTION, "close");
+            UnreadBody.closeAfterAnswer(context);
         }
         response.end(body);
     }

@@ -15,11 +15,12 @@ public final class StorableTime {
     /** Why a date or time is refused, in the words a client sees. */
     public static final String REFUSAL = "must lie in the years 0001 to 9999";
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** PostgreSQL keeps microseconds, and the driver rounds to them: a later nanosecond would be stored as 10000. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private StorableTime() {
     }
-
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     public static boolean storable(Instant instant) {
         return instant == null || (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST));

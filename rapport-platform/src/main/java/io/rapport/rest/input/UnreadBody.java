@@ -5,10 +5,15 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * An answer given before the request's body is read closes the connection after it: the server would otherwise read
- * and drop the whole body to get to the next request on the connection, however large it is.
+ * An answer given before the request's body is read ends the connection after it: the server would otherwise read
+ * and drop the whole body, however large, to get to the next request. It does not close at once, though: a client
+ * still sending would then meet a reset before reading the answer. For a moment after the answer what the client
+ * sends is read and dropped, as web servers' "lingering close" does, then the connection closes whatever is left.
  */
 public final class UnreadBody {
+
+    /** How long what the client still sends is read and dropped after the answer. */
+    private static final long LINGER_MS = 2_000;
 
     private UnreadBody() {
     }
@@ -19,7 +24,13 @@ public final class UnreadBody {
             return; // an HTTP/2 stream is reset on its own; the connection carries others
         }
         context.response().putHeader("Connection", "close");
-        context.addEndHandler(ended -> request.connection().close());
+        context.addEndHandler(answered -> {
+            request.handler(dropped -> {
+            });
+            request.endHandler(sent -> request.connection().close());
+            request.resume();
+            context.vertx().setTimer(LINGER_MS, lingered -> request.connection().close());
+        });
     }
 
     private static boolean hasBody(HttpServerRequest request) {

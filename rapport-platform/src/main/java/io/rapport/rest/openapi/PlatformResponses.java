@@ -35,7 +35,8 @@ final class PlatformResponses {
                     .description("Something the service needs (its database, another service) cannot answer right "
                             + "now; try again after Retry-After"));
         }
-        if (operation.getRequestBody() != null && operation.getResponses().getAPIResponse("411") == null) {
+        if (operation.getRequestBody() != null && readsWhole(operation)
+                && operation.getResponses().getAPIResponse("411") == null) {
             operation.getResponses().addAPIResponse("411", OASFactory.createAPIResponse()
                     .description("The body came without a Content-Length (chunked), which this operation needs"));
         }
@@ -48,5 +49,12 @@ final class PlatformResponses {
             operation.getResponses().addAPIResponse("415", OASFactory.createAPIResponse()
                     .description("The body is not of a media type the operation takes"));
         }
+    }
+
+    /** A JSON or form body, read whole and so needing its length; a streamed upload (CSV, NDJSON) does not. */
+    private static boolean readsWhole(Operation operation) {
+        return operation.getRequestBody().getContent() == null
+                || operation.getRequestBody().getContent().getMediaTypes().keySet().stream()
+                        .anyMatch(type -> type.contains("json") && !type.contains("ndjson") || type.contains("form"));
     }
 }

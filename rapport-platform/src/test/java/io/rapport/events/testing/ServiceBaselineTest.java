@@ -70,8 +70,9 @@ public abstract class ServiceBaselineTest {
                 .body("status", is("UP"))
                 .body("checks.name", hasItems("Database connections health check"))
                 .body("checks.name", everyItem(not(containsStringIgnoringCase("kafka"))));
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("rapport_kafka_broker_reachable 1.0"));
+        // 0 until the first check, which runs as the service starts
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/metrics").then()
+                .statusCode(200).body(containsString("rapport_kafka_broker_reachable 1.0")));
     }
 
     /**

@@ -29,7 +29,9 @@ import io.rapport.events.testing.RawHttp;
 final class BodyLimitStorm {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LIMIT = Pattern.compile("reads at most (\\d+)");
+    private static final Pattern LIMIT = Pattern.compile("this operation reads at most (\\d+)");
+    /** Past every operation's own limit, short of what the service reads at all (its max-body-size, 10 MB). */
+    private static final long ANNOUNCED = 4L * 1024 * 1024;
     /** Bodies in flight at once against one service. */
     private static final int CONCURRENCY = 16;
 
@@ -54,10 +56,10 @@ final class BodyLimitStorm {
                 String target = operation[1];
                 long limit = limitOf(method, target);
                 // a public link that leads nowhere is refused before the body is even measured: send it large ones
-                List<Long> sizes = limit < 0 ? List.of(256L * 1024, 10L * 1024 * 1024) : List.of(limit, limit + 1);
+                List<Long> sizes = limit < 0 ? List.of(1L << 20, 8L << 20) : List.of(limit, limit + 1);
                 for (long size : sizes) {
                     for (int i = 0; i < CONCURRENCY / 2; i++) {
-                        sent.add(pool.submit(() -> send(method, target, size, wrong)));
+                        sent.add(pool.submit(() -> send(method, target, size, limit, wrong)));
                     }
                 }
             }
@@ -74,12 +76,15 @@ final class BodyLimitStorm {
         return wrong;
     }
 
-    private void send(String method, String target, long size, List<String> wrong) {
+    /** Sends the body; past the limit it must be refused unread (413), at the limit read (any other problem). */
+    private void send(String method, String target, long size, long limit, List<String> wrong) {
         try {
             RawHttp.Response answer = http.send(method, target, headers, jsonOfSize(size));
-            if (answer.status() < 400 || !answer.contentType().startsWith("application/problem+json")) {
-                wrong.add(method + " " + target + " with " + size + " bytes -> " + answer.status() + " "
-                        + answer.contentType());
+            boolean refusedUnread = answer.status() == 413;
+            if (answer.status() < 400 || !answer.contentType().startsWith("application/problem+json")
+                    || (limit >= 0 && refusedUnread != (size > limit))) {
+                wrong.add(method + " " + target + " with " + size + " bytes (limit " + limit + ") -> "
+                        + answer.status() + " " + answer.contentType() + " " + answer.body());
             }
         } catch (IOException e) {
             wrong.add(method + " " + target + " with " + size + " bytes: " + e);
@@ -91,7 +96,7 @@ final class BodyLimitStorm {
      * without looking at the body (a public survey link to nowhere).
      */
     private long limitOf(String method, String target) throws IOException {
-        RawHttp.Response refused = http.announce(method, target, headers, 1L << 30);
+        RawHttp.Response refused = http.announce(method, target, headers, ANNOUNCED);
         Matcher limit = LIMIT.matcher(refused.body());
         if (refused.status() == 413 && limit.find()) {
             return Long.parseLong(limit.group(1));

@@ -720,6 +720,9 @@ class SuiteEndToEndIT {
             assertThat(new BodyLimitStorm(url, bearer("storm-" + rep, "admin")).sendAtAndPastEachLimit())
                     .as("answers of %s to bodies at and past its limits", service.getKey()).isEmpty();
             processes.get(service.getKey()).awaitReady(Duration.ofSeconds(10));
+            // every body read or refused has given its bytes back to the service's in-flight budget
+            await().atMost(Duration.ofSeconds(10)).until(() -> metric(url, "rapport_http_body_in_flight_bytes")
+                    .equals("0.0"));
         }
         postContact(30); // and the suite works as before
         given().header("Authorization", bearer(rep, "rep")).when().get(schedulerUrl + "/api/v1/tasks")
