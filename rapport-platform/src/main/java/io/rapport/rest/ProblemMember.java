@@ -9,7 +9,8 @@ public enum ProblemMember {
     MERGED_INTO("mergedInto", "uuid",
             "The contact a merged contact lives on as (404 on reading it, 409 on recording for it): follow it"),
     OTHER_TASK_ID("otherTaskId", "uuid", "The open follow-up of the same subject that is in the way (409)"),
-    CURRENT_STATUS("currentStatus", null, "The final status that forbids the change (409), e.g. FULFILLED");
+    CURRENT_STATUS("currentStatus", null, "The final status that forbids the change (409), e.g. FULFILLED"),
+    MAILBOX_ID("mailboxId", "uuid", "The mailbox connection that already reads this account (409)");
 
     private final String member;
     private final String format;

@@ -33,7 +33,7 @@ final class BodyLimitStorm {
     /** Past every operation's own limit, short of what the service reads at all (its max-body-size, 10 MB). */
     private static final long ANNOUNCED = 4L * 1024 * 1024;
     /** Bodies in flight at once against one service. */
-    private static final int CONCURRENCY = 16;
+    private static final int CONCURRENCY = 8;
 
     private final RawHttp http;
     private final Map<String, String> headers;
@@ -56,7 +56,7 @@ final class BodyLimitStorm {
                 String target = operation[1];
                 long limit = limitOf(method, target);
                 // a public link that leads nowhere is refused before the body is even measured: send it large ones
-                List<Long> sizes = limit < 0 ? List.of(1L << 20, 8L << 20) : List.of(limit, limit + 1);
+                List<Long> sizes = limit < 0 ? List.of(1L << 20, 4L << 20) : List.of(limit, limit + 1);
                 for (long size : sizes) {
                     for (int i = 0; i < CONCURRENCY / 2; i++) {
                         sent.add(pool.submit(() -> send(method, target, size, limit, wrong)));

@@ -707,7 +707,7 @@ class SuiteEndToEndIT {
     }
 
     /**
-     * Every operation of every service that takes a body, sent bodies at its limit and past it, many at once, each
+     * Every operation of every service that takes a body, sent bodies at its limit and past it, 8 at once, each
      * service running with its pod's memory limit: every answer is problem+json, no service exits, and each answers
      * as before afterwards. The public survey endpoint is sent them without a login.
      */
