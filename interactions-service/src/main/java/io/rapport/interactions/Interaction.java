@@ -76,6 +76,14 @@ public class Interaction extends PanacheEntityBase {
     @Column(name = "in_reply_to")
     public UUID inReplyTo;
 
+    /** Logged by hand, or captured from the rep's mailbox. */
+    @Enumerated(EnumType.STRING)
+    public InteractionSource source = InteractionSource.MANUAL;
+
+    /** A captured interaction's message (the SHA-256 of its Message-ID); null for one logged by hand. */
+    @Column(name = "message_key")
+    public String messageKey;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Attachment> attachments = new ArrayList<>();
 

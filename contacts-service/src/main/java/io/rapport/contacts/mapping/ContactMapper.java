@@ -47,9 +47,15 @@ public final class ContactMapper {
                 contact.marketingOptIn, contact.owner);
     }
 
+    /** Every address of the contact, the primary first. */
+    private static List<String> emails(Contact contact) {
+        return contact.emails.stream().sorted((a, b) -> Boolean.compare(b.primary, a.primary))
+                .map(email -> email.address).toList();
+    }
+
     public static ContactSnapshot toSnapshot(Contact contact, int effectiveCadence) {
         return new ContactSnapshot(contact.id, contact.version, contact.owner, contact.firstName, contact.lastName,
-                contact.displayName(), contact.primaryEmail(),
+                contact.displayName(), contact.primaryEmail(), emails(contact),
                 contact.organisation == null ? null : contact.organisation.id,
                 contact.lifecycleStage.name(),
                 contact.preferredChannel == null ? null : contact.preferredChannel.name(),

@@ -1,6 +1,7 @@
 package io.rapport.interactions.capture;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -30,4 +31,26 @@ public interface CaptureConfig {
     /** How long a mail server may take to answer one command. */
     @WithDefault("30s")
     Duration readTimeout();
+
+    /** How many days back a newly connected mailbox is read (RAPPORT_CAPTURE_BACKFILL_DAYS). */
+    @WithDefault("90")
+    int backfillDays();
+
+    /** How often a mailbox is read for new mail (RAPPORT_CAPTURE_POLL_INTERVAL); "off" stops capture. */
+    @WithDefault("15s")
+    String pollInterval();
+
+    /** How long a replica holds a mailbox it reads before another may take it over (it renews it meanwhile). */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** Messages recorded in one transaction, with their folder's checkpoint. */
+    @WithDefault("200")
+    int chunk();
+
+    /**
+     * The team's own mail domains (RAPPORT_CAPTURE_INTERNAL_DOMAINS, comma-separated): a message between addresses
+     * of these domains only is the team talking to itself, and is skipped.
+     */
+    Optional<List<String>> internalDomains();
 }

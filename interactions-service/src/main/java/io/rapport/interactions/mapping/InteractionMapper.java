@@ -21,7 +21,7 @@ public final class InteractionMapper {
     public static InteractionResponse toResponse(Interaction i) {
         return new InteractionResponse(i.id, i.version, i.contactId, i.owner, i.loggedBy, i.type, i.direction,
                 i.occurredAt, i.durationMinutes, i.subject, i.summary, i.sentiment, List.copyOf(i.needsHeard),
-                i.valueProvided, i.nextSteps, i.requiresResponse, i.inReplyTo,
+                i.valueProvided, i.nextSteps, i.requiresResponse, i.inReplyTo, i.source,
                 i.attachments.stream().map(a -> new AttachmentView(a.url(), a.title())).toList(), i.createdAt,
                 i.updatedAt);
     }
@@ -37,7 +37,7 @@ public final class InteractionMapper {
     public static InteractionSnapshot toSnapshot(Interaction i) {
         return new InteractionSnapshot(i.id, i.version, i.contactId, i.owner, i.type.name(), i.direction.name(),
                 i.occurredAt, i.durationMinutes, i.sentiment == null ? null : i.sentiment.name(), i.requiresResponse,
-                i.inReplyTo, i.createdAt, i.updatedAt);
+                i.inReplyTo, i.source.name(), i.createdAt, i.updatedAt);
     }
 
     public static InteractionDeleted toDeleted(Interaction i, Instant deletedAt) {

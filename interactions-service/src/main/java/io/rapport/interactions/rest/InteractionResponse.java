@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.rapport.interactions.Direction;
+import io.rapport.interactions.InteractionSource;
 import io.rapport.interactions.InteractionType;
 import io.rapport.interactions.Sentiment;
 
@@ -29,6 +30,8 @@ public record InteractionResponse(
         @Schema(nullable = true) String nextSteps,
         boolean requiresResponse,
         @Schema(description = "The inbound message this answers, if any", nullable = true) UUID inReplyTo,
+        @Schema(description = "MANUAL: logged through the API; CAPTURED: from the rep's mailbox")
+        InteractionSource source,
         List<AttachmentView> attachments,
         Instant createdAt,
         Instant updatedAt) {

@@ -1,5 +1,6 @@
 package io.rapport.interactions.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,10 +24,12 @@ import jakarta.transaction.Transactional.TxType;
 public class ContactProjector implements EventHandler, ContactReplicaHooks<KnownContact> {
 
     private final ContactReplicaApplier applier;
+    private final ContactAddresses addresses;
     private final EntityManager entityManager;
 
-    public ContactProjector(ContactReplicaApplier applier, EntityManager entityManager) {
+    public ContactProjector(ContactReplicaApplier applier, ContactAddresses addresses, EntityManager entityManager) {
         this.applier = applier;
+        this.addresses = addresses;
         this.entityManager = entityManager;
     }
 
@@ -64,6 +67,7 @@ public class ContactProjector implements EventHandler, ContactReplicaHooks<Known
         if (previousOwner != null && !previousOwner.equals(contact.owner)) {
             reassign(contact.id, contact.owner);
         }
+        addresses.replace(snapshot);
     }
 
     /** A new owner takes over the relationship: its touch-points and the promises still open. */
@@ -78,6 +82,7 @@ public class ContactProjector implements EventHandler, ContactReplicaHooks<Known
 
     @Override
     public void onMerged(UUID survivorId, KnownContact merged, String eventId) {
+        addresses.forget(List.of(merged.id)); // the survivor's next snapshot carries those it kept
         KnownContact survivor = KnownContact.findById(survivorId);
         String owner = survivor != null && survivor.owner != null ? survivor.owner : merged.owner;
         entityManager.createQuery("update Interaction set contactId = :survivor, "
@@ -93,6 +98,9 @@ public class ContactProjector implements EventHandler, ContactReplicaHooks<Known
 
     @Override
     public void onErased(KnownContact erased, List<KnownContact> mergedIntoIt, String eventId) {
+        List<UUID> gone = new ArrayList<>(List.of(erased.id));
+        mergedIntoIt.forEach(merged -> gone.add(merged.id));
+        addresses.forget(gone);
         // the records of the contacts merged into it were re-pointed here, so these deletes take them too
         entityManager.createQuery("delete from Commitment where contactId = :contact")
                 .setParameter("contact", erased.id).executeUpdate();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,31 @@ class ImapSessionsTest {
             @Override
             public Duration readTimeout() {
                 return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public int backfillDays() {
+                return 90;
+            }
+
+            @Override
+            public String pollInterval() {
+                return "off";
+            }
+
+            @Override
+            public Duration lease() {
+                return Duration.ofMinutes(2);
+            }
+
+            @Override
+            public int chunk() {
+                return 200;
+            }
+
+            @Override
+            public Optional<List<String>> internalDomains() {
+                return Optional.empty();
             }
         };
         return new ImapSessions(config, new MailTrust(config));

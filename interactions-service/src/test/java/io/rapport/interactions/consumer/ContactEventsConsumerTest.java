@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.events.EventType;
 import io.rapport.events.Topic;
@@ -70,6 +71,44 @@ class ContactEventsConsumerTest {
     @AfterEach
     void close() {
         sender.close();
+    }
+
+    /** Capture recognises a rep's contacts by these: each snapshot's addresses, forgotten on a merge or erasure. */
+    @Test
+    void eachRepsContactsAreKnownByTheirAddressesAsTheirSnapshotsSay() {
+        UUID contact = UUID.randomUUID();
+        sendWithEmails(contact, 0, "[\"Ada@Example.com\", \"ada.l@work.example\"]");
+        await().atMost(BOUND).untilAsserted(() -> assertThat(addresses(rep, contact))
+                .containsExactlyInAnyOrder("ada@example.com", "ada.l@work.example"));
+        sendWithEmails(contact, 1, "[\"ada.l@work.example\"]");
+        await().atMost(BOUND).untilAsserted(() -> assertThat(addresses(rep, contact))
+                .containsExactly("ada.l@work.example"));
+        // a snapshot written before it carried emails: its primary address
+        sendSnapshot(sender, EventType.CONTACT_UPDATED, UUID.randomUUID().toString(), contact, 2, rep);
+        await().atMost(BOUND).untilAsserted(() -> assertThat(addresses(rep, contact))
+                .containsExactly("ada@example.com"));
+
+        UUID survivor = knownContact(sender, rep);
+        sendMerged(sender, contact, survivor);
+        await().atMost(BOUND).untilAsserted(() -> assertThat(addresses(rep, contact)).isEmpty());
+        sendErased(sender, survivor);
+        await().atMost(BOUND).untilAsserted(() -> assertThat(addresses(rep, survivor)).isEmpty());
+    }
+
+    private void sendWithEmails(UUID contact, long version, String emails) {
+        sender.send(EventType.CONTACT_UPDATED, UUID.randomUUID().toString(), contact.toString(), contact.toString(),
+                InteractionsApi.CREATED, """
+                        {"id": "%s", "version": %d, "owner": "%s", "displayName": "Ada Lovelace",
+                         "primaryEmail": "ada@example.com", "emails": %s, "checkInCadenceDays": 30,
+                         "doNotContact": false, "marketingOptIn": false, "createdAt": "%s", "updatedAt": "%s"}"""
+                        .formatted(contact, version, rep, emails, InteractionsApi.CREATED, InteractionsApi.CREATED));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> addresses(String owner, UUID contact) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select address from contact_address where owner = ?1 and contact_id = ?2")
+                .setParameter(1, owner).setParameter(2, contact).getResultList());
     }
 
     @Test

@@ -44,7 +44,9 @@ record ContactView(
     ContactSnapshot toSnapshot() {
         String primaryEmail = emails == null || emails.isEmpty() ? null
                 : emails.stream().filter(Email::primary).findFirst().orElse(emails.get(0)).address();
-        return new ContactSnapshot(id, version, owner, firstName, lastName, displayName, primaryEmail,
+        List<String> addresses = emails == null ? List.of() : emails.stream()
+                .sorted((a, b) -> Boolean.compare(b.primary(), a.primary())).map(Email::address).toList();
+        return new ContactSnapshot(id, version, owner, firstName, lastName, displayName, primaryEmail, addresses,
                 organisation == null ? null : organisation.id(), lifecycleStage, preferredChannel, timezone, language,
                 effectiveCheckInCadenceDays, checkInMaxIntervalDays, importantDates == null ? List.of() : importantDates,
                 doNotContact, marketingOptIn, tags == null ? List.of() : tags, createdAt, updatedAt);

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param language the language the contact is written to in (a BCP 47 tag such as {@code de} or {@code pt-BR}), or null
  * @param checkInCadenceDays the cadence in force (the contact's own or its lifecycle stage's default)
+ * @param emails every address of the contact, the primary first: whom capture recognises in mail (null in snapshots
+ *               written before it was added, which carry only {@code primaryEmail})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContactSnapshot(
@@ -23,6 +25,7 @@ public record ContactSnapshot(
         String lastName,
         String displayName,
         String primaryEmail,
+        List<String> emails,
         UUID organisationId,
         String lifecycleStage,
         String preferredChannel,

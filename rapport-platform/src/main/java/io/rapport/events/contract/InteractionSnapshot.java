@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param sentiment        VERY_NEGATIVE, NEGATIVE, NEUTRAL, POSITIVE, VERY_POSITIVE, or null when not assessed
  * @param requiresResponse an inbound interaction awaiting a reply
  * @param inReplyTo        the inbound interaction an outbound one answers, or null
+ * @param source           MANUAL (logged through the API) or CAPTURED (from the rep's mailbox); null in snapshots
+ *                         written before it was added, which were all MANUAL
  * @param version          grows with every change; a consumer ignores a snapshot older than the one it holds
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -29,6 +31,7 @@ public record InteractionSnapshot(
         String sentiment,
         boolean requiresResponse,
         UUID inReplyTo,
+        String source,
         Instant createdAt,
         Instant updatedAt) {
 }

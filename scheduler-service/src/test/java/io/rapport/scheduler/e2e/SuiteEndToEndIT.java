@@ -16,10 +16,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -113,6 +115,14 @@ class SuiteEndToEndIT {
                 env.put("RAPPORT_CONTACTS_URL", "http://127.0.0.1:" + SERVICES.get("contacts-service"));
                 // a survey's context (an interaction or commitment) is read from interactions-service
                 env.put("RAPPORT_INTERACTIONS_URL", "http://127.0.0.1:" + SERVICES.get("interactions-service"));
+                // capture reads the local stack's Dovecot, on the loopback with a self-signed certificate
+                byte[] secretsKey = new byte[32];
+                new SecureRandom().nextBytes(secretsKey);
+                env.put("RAPPORT_SECRETS_KEY", Base64.getEncoder().encodeToString(secretsKey));
+                env.put("RAPPORT_CAPTURE_TRUSTED_CERTIFICATE",
+                        ROOT.resolve("deploy/local/.run/dovecot/cert.pem").toString());
+                env.put("RAPPORT_CAPTURE_ALLOW_INTERNAL_HOSTS", "true");
+                env.put("RAPPORT_CAPTURE_POLL_INTERVAL", "1s");
                 startAtTheEnd(group, service.getKey().equals("scheduler-service") ? CONSUMED_TOPICS
                         : List.of(Topic.CONTACTS.topicName()));
             }
@@ -755,6 +765,44 @@ class SuiteEndToEndIT {
                 .body(survey.formatted(contact, others)).when().post(feedbackUrl + "/api/v1/surveys")
                 .then().statusCode(422).body("violations[0].field", is("contextId"));
         post(feedbackUrl + "/api/v1/surveys", survey.formatted(contact, own));
+    }
+
+    /**
+     * A client's email delivered into the rep's mailbox (the local stack's Dovecot) becomes an inbound interaction
+     * and a RESPOND task; the rep's reply, appearing in Sent, answers it and the task is done. An out-of-office answer
+     * and a newsletter from the client are captured and ask for nothing.
+     */
+    @Test
+    @Order(20)
+    void aClientsEmailIsCapturedAndTheRepsReplyClosesItsTask() throws Exception {
+        String client = Mailbox.freshAddress("client");
+        String contact = postContact(30, client);
+        String account = rep + "@rapport.local";
+        post(interactionsUrl + "/api/v1/mailboxes", """
+                {"host": "127.0.0.1", "port": 1143, "security": "STARTTLS", "username": "%s", "password": "rapport"}"""
+                .formatted(account));
+        String question = "<q-" + UUID.randomUUID() + "@example.com>";
+        ImapAppend.into(account, "INBOX", ImapAppend.message(question, client, account, "A question on pricing", ""));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(taskKinds(contact)).contains("RESPOND"));
+
+        ImapAppend.into(account, "INBOX", ImapAppend.message("<ooo-" + UUID.randomUUID() + "@example.com>", client,
+                account, "Out of office", "Auto-Submitted: auto-replied\n"));
+        ImapAppend.into(account, "INBOX", ImapAppend.message("<news-" + UUID.randomUUID() + "@example.com>", client,
+                account, "Our newsletter", "List-Id: <news.example.com>\n"));
+        ImapAppend.into(account, "Sent", ImapAppend.message("<a-" + UUID.randomUUID() + "@rapport.local>", account,
+                client, "Re: A question on pricing", "In-Reply-To: " + question + "\n"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> tasksOf(contact)
+                .body("items.find { it.kind == 'RESPOND' }.status", is("AUTO_RESOLVED")));
+        JsonPath interactions = given().header("Authorization", bearer(rep, "rep")).queryParam("contactId", contact)
+                .when().get(interactionsUrl + "/api/v1/interactions").then().statusCode(200).extract().jsonPath();
+        assertThat(interactions.getList("items.subject")).containsExactlyInAnyOrder("A question on pricing",
+                "Out of office", "Our newsletter", "Re: A question on pricing");
+        assertThat(interactions.getList("items.source")).containsOnly("CAPTURED");
+        assertThat(taskKinds(contact).stream().filter("RESPOND"::equals)).hasSize(1);
+    }
+
+    private List<String> taskKinds(String contact) {
+        return tasksOf(contact).extract().path("items.kind");
     }
 
     /** Runs last: every test above has written free text, and the faults have driven every failure there is. */
