@@ -31,9 +31,16 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class CaptureWriter {
 
-    /** Where the messages were read, and how far. */
-    public record Chunk(UUID mailboxId, String holder, FolderRole role, String folderName, long uidValidity,
-            long lastUid, List<CapturedMail> messages) {
+    /**
+     * Messages read from one folder, and how far that folder has been read: its checkpoint, or null for messages a
+     * search found (the checkpoint stays where it is, and only what they became is counted).
+     */
+    public record Chunk(UUID mailboxId, String holder, FolderRole role, Checkpoint checkpoint,
+            List<CapturedMail> messages) {
+    }
+
+    /** A folder read up to this UID, under this UIDVALIDITY. */
+    public record Checkpoint(String folderName, long uidValidity, long lastUid) {
     }
 
     /** What the chunk became. */
@@ -80,17 +87,38 @@ public class CaptureWriter {
                 skipped++;
             }
         }
-        entityManager.createNativeQuery("""
-                insert into mailbox_folder (mailbox_id, role, name, uid_validity, last_uid) values (?1, ?2, ?3, ?4, ?5)
-                on conflict (mailbox_id, role) do update set name = excluded.name,
-                    uid_validity = excluded.uid_validity, last_uid = excluded.last_uid""")
-                .setParameter(1, chunk.mailboxId()).setParameter(2, chunk.role().name())
-                .setParameter(3, chunk.folderName()).setParameter(4, chunk.uidValidity())
-                .setParameter(5, chunk.lastUid()).executeUpdate();
+        Checkpoint checkpoint = chunk.checkpoint();
+        if (checkpoint == null) {
+            skipped = 0; // found by a search for a new address: the rest was counted when it was first read
+        } else {
+            entityManager.createNativeQuery("""
+                    insert into mailbox_folder (mailbox_id, role, name, uid_validity, last_uid)
+                    values (?1, ?2, ?3, ?4, ?5)
+                    on conflict (mailbox_id, role) do update set name = excluded.name,
+                        uid_validity = excluded.uid_validity, last_uid = excluded.last_uid""")
+                    .setParameter(1, chunk.mailboxId()).setParameter(2, chunk.role().name())
+                    .setParameter(3, checkpoint.folderName()).setParameter(4, checkpoint.uidValidity())
+                    .setParameter(5, checkpoint.lastUid()).executeUpdate();
+        }
         entityManager.createNativeQuery("update mailbox set captured = captured + ?2, skipped = skipped + ?3, "
                 + "last_sync_at = ?4 where id = ?1").setParameter(1, chunk.mailboxId()).setParameter(2, captured)
                 .setParameter(3, skipped).setParameter(4, clock.instant()).executeUpdate();
         return new Recorded(captured, skipped);
+    }
+
+    /** The addresses the mailbox is to be searched for (new to its owner's contacts). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<String> pendingSearches(UUID mailboxId) {
+        return entityManager.createNativeQuery("select address from capture_rescan where mailbox_id = ?1 "
+                + "order by address", String.class).setParameter(1, mailboxId).getResultList();
+    }
+
+    /** The mailbox was searched for these addresses. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void searched(UUID mailboxId, String holder, List<String> addresses) {
+        leased(mailboxId, holder);
+        entityManager.createNativeQuery("delete from capture_rescan where mailbox_id = ?1 and address = any(?2)")
+                .setParameter(1, mailboxId).setParameter(2, addresses.toArray(String[]::new)).executeUpdate();
     }
 
     /** The interactions the message becomes; 0 when it concerns no contact of the owner, or was recorded before. */

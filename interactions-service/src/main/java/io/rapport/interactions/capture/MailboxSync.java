@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.interactions.MailboxSecurity;
+import io.rapport.interactions.capture.CaptureWriter.Checkpoint;
 import io.rapport.interactions.capture.CaptureWriter.Chunk;
 import io.rapport.interactions.capture.CaptureWriter.LeaseLost;
 import io.rapport.interactions.capture.ImapSessions.Account;
@@ -26,8 +27,13 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.ComparisonTerm;
+import jakarta.mail.search.FromStringTerm;
+import jakarta.mail.search.OrTerm;
 import jakarta.mail.search.ReceivedDateTerm;
+import jakarta.mail.search.RecipientStringTerm;
+import jakarta.mail.search.SearchTerm;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -84,10 +90,19 @@ public class MailboxSync {
                 return true;
             }
             try (Store store = sessions.open(mailbox.account(), password)) {
-                read(store, mailbox, FolderRole.INBOX, mailbox.inboxFolder() == null ? "INBOX" : mailbox.inboxFolder());
+                String inbox = mailbox.inboxFolder() == null ? "INBOX" : mailbox.inboxFolder();
                 String sent = mailbox.sentFolder() != null ? mailbox.sentFolder() : sentFolder(store);
+                List<String> newAddresses = writer.pendingSearches(mailbox.id());
+                read(store, mailbox, FolderRole.INBOX, inbox);
                 if (sent != null) {
                     read(store, mailbox, FolderRole.SENT, sent);
+                }
+                if (!newAddresses.isEmpty()) {
+                    search(store, mailbox, FolderRole.INBOX, inbox, newAddresses);
+                    if (sent != null) {
+                        search(store, mailbox, FolderRole.SENT, sent, newAddresses);
+                    }
+                    writer.searched(mailbox.id(), holder, newAddresses);
                 }
                 caughtUp(mailbox.id());
             } catch (AuthenticationFailedException refused) {
@@ -133,23 +148,64 @@ public class MailboxSync {
             long lastUid = checkpoint == null || checkpoint[0] != uidValidity ? 0 : checkpoint[1];
             for (int from = 0; from < messages.length; from += config.chunk()) {
                 Message[] chunk = Arrays.copyOfRange(messages, from, Math.min(messages.length, from + config.chunk()));
-                folder.fetch(chunk, fetchProfile());
-                List<CapturedMail> read = new ArrayList<>();
+                List<CapturedMail> read = headers(folder, chunk);
                 for (Message message : chunk) {
-                    read.add(CapturedMail.of(message, received(message)));
                     lastUid = Math.max(lastUid, uid(uids, message));
                 }
-                writer.record(new Chunk(mailbox.id(), holder, role, name, uidValidity, lastUid, read));
+                writer.record(new Chunk(mailbox.id(), holder, role, new Checkpoint(name, uidValidity, lastUid), read));
                 renewLease(mailbox.id());
             }
             // what is older than the window, and what was read, is behind the checkpoint from now on
             long behind = Math.max(lastUid, uidNext - 1);
             if (messages.length == 0 || behind > lastUid) {
-                writer.record(new Chunk(mailbox.id(), holder, role, name, uidValidity, behind, List.of()));
+                writer.record(new Chunk(mailbox.id(), holder, role, new Checkpoint(name, uidValidity, behind),
+                        List.of()));
             }
         } finally {
             folder.close(false);
         }
+    }
+
+    /**
+     * Searches the folder over the back-fill window for mail from or to addresses the owner's contacts gained since
+     * it was read: mail that came before the contact did. What it finds is recorded like any read message (once per
+     * contact, by its key); the checkpoint stays where it is.
+     */
+    private void search(Store store, Leased mailbox, FolderRole role, String name, List<String> addresses)
+            throws MessagingException {
+        Folder folder = store.getFolder(name);
+        if (!folder.exists()) {
+            return;
+        }
+        folder.open(Folder.READ_ONLY);
+        try {
+            List<SearchTerm> anyOf = new ArrayList<>();
+            for (String address : addresses) {
+                anyOf.add(new FromStringTerm(address));
+                anyOf.add(new RecipientStringTerm(Message.RecipientType.TO, address));
+                anyOf.add(new RecipientStringTerm(Message.RecipientType.CC, address));
+            }
+            Instant since = mailbox.createdAt().minus(config.backfillDays(), ChronoUnit.DAYS);
+            Message[] found = folder.search(new AndTerm(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(since)),
+                    new OrTerm(anyOf.toArray(SearchTerm[]::new))));
+            for (int from = 0; from < found.length; from += config.chunk()) {
+                Message[] chunk = Arrays.copyOfRange(found, from, Math.min(found.length, from + config.chunk()));
+                writer.record(new Chunk(mailbox.id(), holder, role, null, headers(folder, chunk)));
+                renewLease(mailbox.id());
+            }
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    /** The headers of the messages, fetched in one command. */
+    private static List<CapturedMail> headers(Folder folder, Message[] messages) throws MessagingException {
+        folder.fetch(messages, fetchProfile());
+        List<CapturedMail> read = new ArrayList<>();
+        for (Message message : messages) {
+            read.add(CapturedMail.of(message, received(message)));
+        }
+        return read;
     }
 
     /** The folder marked \Sent (RFC 6154), or null when the server marks none. */

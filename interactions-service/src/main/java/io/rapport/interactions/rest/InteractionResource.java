@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.rapport.interactions.Direction;
 import io.rapport.interactions.Interaction;
+import io.rapport.interactions.InteractionSource;
 import io.rapport.interactions.InteractionType;
 import io.rapport.interactions.config.InteractionsConfig;
 import io.rapport.interactions.mapping.InteractionMapper;
@@ -114,6 +115,8 @@ public class InteractionResource {
             @Parameter(description = "INBOUND, OUTBOUND or INTERNAL") @QueryParam("direction") String direction,
             @Parameter(description = "true: only inbound interactions awaiting a reply")
             @QueryParam("requiresResponse") String requiresResponse,
+            @Parameter(description = "MANUAL (logged through the API) or CAPTURED (from the rep's mailbox)")
+            @QueryParam("source") String source,
             @Parameter(description = "Occurred at or after (ISO-8601)",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "Occurred before (ISO-8601)",
@@ -129,7 +132,9 @@ public class InteractionResource {
                 QueryParams.uuid("contactId", contactId), caller.ownerFilter(blankToNull(owner)),
                 QueryParams.enumValue(InteractionType.class, "type", type),
                 QueryParams.enumValue(Direction.class, "direction", direction),
-                QueryParams.bool("requiresResponse", requiresResponse), fromTime, toTime, limit, Cursor.decode(cursor)));
+                QueryParams.bool("requiresResponse", requiresResponse),
+                QueryParams.enumValue(InteractionSource.class, "source", source), fromTime, toTime, limit,
+                Cursor.decode(cursor)));
         return new InteractionPage(page.stream().map(InteractionMapper::toResponse).toList(),
                 Cursor.next(page, limit, InteractionService::cursorAfter));
     }

@@ -30,8 +30,15 @@ public class ContactAddresses {
         this.entityManager = entityManager;
     }
 
-    /** The contact's addresses become the snapshot's (those of a snapshot older than emails: its primary one). */
+    /**
+     * The contact's addresses become the snapshot's (those of a snapshot older than emails: its primary one). The
+     * owner's mailboxes are to be searched for each address the owner did not know for the contact before.
+     */
     public void replace(ContactSnapshot snapshot) {
+        @SuppressWarnings("unchecked")
+        List<String> known = entityManager.createNativeQuery("select address from contact_address "
+                + "where contact_id = ?1 and owner = ?2").setParameter(1, snapshot.id())
+                .setParameter(2, snapshot.owner()).getResultList();
         forget(List.of(snapshot.id()));
         List<String> emails = snapshot.emails() != null ? snapshot.emails()
                 : snapshot.primaryEmail() == null ? List.of() : List.of(snapshot.primaryEmail());
@@ -47,6 +54,11 @@ public class ContactAddresses {
                     + "values (?1, ?2, ?3)").setParameter(1, snapshot.id()).setParameter(2, snapshot.owner())
                     .setParameter(3, address)
                     .executeUpdate();
+            if (!known.contains(address)) {
+                entityManager.createNativeQuery("insert into capture_rescan (mailbox_id, address) "
+                        + "select id, ?2 from mailbox where owner = ?1 on conflict do nothing")
+                        .setParameter(1, snapshot.owner()).setParameter(2, address).executeUpdate();
+            }
         }
     }
 

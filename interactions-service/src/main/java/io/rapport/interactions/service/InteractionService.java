@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +14,7 @@ import io.rapport.events.EventType;
 import io.rapport.events.outbox.EventPublisher;
 import io.rapport.interactions.Direction;
 import io.rapport.interactions.Interaction;
+import io.rapport.interactions.InteractionSource;
 import io.rapport.interactions.InteractionType;
 import io.rapport.interactions.KnownContact;
 import io.rapport.interactions.config.InteractionsConfig;
@@ -28,7 +27,13 @@ import io.rapport.rest.MergePatcher;
 import io.rapport.rest.Preconditions;
 import io.rapport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -38,21 +43,23 @@ public class InteractionService {
 
     /** Filters of the interaction list; null means any. */
     public record Query(UUID contactId, String owner, InteractionType type, Direction direction,
-            Boolean requiresResponse, Instant from, Instant to, int limit, Cursor after) {
+            Boolean requiresResponse, InteractionSource source, Instant from, Instant to, int limit, Cursor after) {
     }
 
     private final ContactDirectory contacts;
     private final EventPublisher events;
     private final InteractionsConfig config;
     private final MergePatcher patcher;
+    private final EntityManager entityManager;
     private final Clock clock;
 
     public InteractionService(ContactDirectory contacts, EventPublisher events, InteractionsConfig config,
-            MergePatcher patcher, Clock clock) {
+            MergePatcher patcher, EntityManager entityManager, Clock clock) {
         this.contacts = contacts;
         this.events = events;
         this.config = config;
         this.patcher = patcher;
+        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -111,44 +118,40 @@ public class InteractionService {
                 InteractionMapper.toDeleted(interaction, now));
     }
 
+    /** The interactions the query's filters let through, newest first, after its cursor. */
     public List<Interaction> find(Query query) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (query.contactId() != null) {
-            where.append(" and contactId = :contactId");
-            params.put("contactId", query.contactId());
-        }
-        if (query.owner() != null) {
-            where.append(" and owner = :owner");
-            params.put("owner", query.owner());
-        }
-        if (query.type() != null) {
-            where.append(" and type = :type");
-            params.put("type", query.type());
-        }
-        if (query.direction() != null) {
-            where.append(" and direction = :direction");
-            params.put("direction", query.direction());
-        }
-        if (query.requiresResponse() != null) {
-            where.append(" and requiresResponse = :requiresResponse");
-            params.put("requiresResponse", query.requiresResponse());
-        }
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<Interaction> select = cb.createQuery(Interaction.class);
+        Root<Interaction> interaction = select.from(Interaction.class);
+        List<Predicate> where = new ArrayList<>();
+        equal(cb, where, interaction.get("contactId"), query.contactId());
+        equal(cb, where, interaction.get("owner"), query.owner());
+        equal(cb, where, interaction.get("type"), query.type());
+        equal(cb, where, interaction.get("direction"), query.direction());
+        equal(cb, where, interaction.get("requiresResponse"), query.requiresResponse());
+        equal(cb, where, interaction.get("source"), query.source());
+        Path<Instant> occurredAt = interaction.get("occurredAt");
         if (query.from() != null) {
-            where.append(" and occurredAt >= :from");
-            params.put("from", query.from());
+            where.add(cb.greaterThanOrEqualTo(occurredAt, query.from()));
         }
         if (query.to() != null) {
-            where.append(" and occurredAt < :to");
-            params.put("to", query.to());
+            where.add(cb.lessThan(occurredAt, query.to()));
         }
         if (query.after() != null) {
-            where.append(" and (occurredAt < :afterTime or (occurredAt = :afterTime and id < :afterId))");
-            params.put("afterTime", cursorTime(query.after()));
-            params.put("afterId", query.after().id());
+            Instant afterTime = cursorTime(query.after());
+            where.add(cb.or(cb.lessThan(occurredAt, afterTime), cb.and(cb.equal(occurredAt, afterTime),
+                    cb.lessThan(interaction.get("id"), query.after().id()))));
         }
-        return Interaction.<Interaction>find(where + " order by occurredAt desc, id desc", params)
-                .page(0, query.limit()).list();
+        select.where(where.toArray(Predicate[]::new))
+                .orderBy(cb.desc(occurredAt), cb.desc(interaction.get("id")));
+        return entityManager.createQuery(select).setMaxResults(query.limit()).getResultList();
+    }
+
+    /** A filter that applies when given. */
+    private static <T> void equal(CriteriaBuilder cb, List<Predicate> where, Path<T> path, T value) {
+        if (value != null) {
+            where.add(cb.equal(path, value));
+        }
     }
 
     public static Cursor cursorAfter(Interaction interaction) {

@@ -5,6 +5,7 @@ import static io.rapport.interactions.rest.InteractionsApi.CREATED;
 import static io.rapport.interactions.rest.InteractionsApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
@@ -120,6 +121,36 @@ class MailCaptureTest {
         append("INBOX", message("<m6-%s@example.com>", ada, account, "One more thing", ""));
         sync.syncOnce(UUID.fromString(mailbox));
         assertThat(interactionsOf(contact).getList("items")).hasSize(5);
+
+        // beside what was logged by hand, and told apart
+        InteractionsApi.logInteraction(rep, "rep", InteractionsApi.interactionJson(contact, "CALL", "OUTBOUND",
+                "2026-12-02T09:00:00Z"));
+        for (String source : new String[] { "CAPTURED", "MANUAL" }) {
+            as(rep, "rep").queryParam("contactId", contact.toString()).queryParam("source", source)
+                    .when().get("/api/v1/interactions").then().statusCode(200)
+                    .body("items.size()", is(source.equals("CAPTURED") ? 5 : 1))
+                    .body("items.source.unique()", contains(source));
+        }
+    }
+
+    @Test
+    void mailThatCameBeforeTheContactIsCapturedOnceTheContactIsKnown() throws Exception {
+        String late = "late-" + UUID.randomUUID() + "@example.com";
+        append("INBOX", message("<l1-%s@example.com>", late, account, "Before we met", ""));
+        append("Sent", message("<l2-%s@rapport.local>", account, late, "Welcome", ""));
+        String mailbox = connect();
+        sync.syncOnce(UUID.fromString(mailbox));
+        as(rep, "rep").when().get("/api/v1/mailboxes/" + mailbox).then().body("captured", is(0))
+                .body("skipped", is(2));
+
+        UUID contact = contactWithAddress(late);
+        sync.syncOnce(UUID.fromString(mailbox));
+        assertThat(interactionsOf(contact).getList("items.subject")).containsExactlyInAnyOrder("Before we met",
+                "Welcome");
+        // searched once: read again, nothing more
+        sync.syncOnce(UUID.fromString(mailbox));
+        assertThat(interactionsOf(contact).getList("items")).hasSize(2);
+        as(rep, "rep").when().get("/api/v1/mailboxes/" + mailbox).then().body("captured", is(2));
     }
 
     @Test

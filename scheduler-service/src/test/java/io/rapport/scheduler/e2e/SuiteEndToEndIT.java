@@ -777,6 +777,9 @@ class SuiteEndToEndIT {
     void aClientsEmailIsCapturedAndTheRepsReplyClosesItsTask() throws Exception {
         String client = Mailbox.freshAddress("client");
         String contact = postContact(30, client);
+        // capture knows the client's address once interactions-service has the contact from its event
+        await().atMost(BOUND).until(() -> given().header("Authorization", bearer(rep, "rep"))
+                .when().get(interactionsUrl + "/api/v1/contacts/" + contact + "/timeline").statusCode() == 200);
         String account = rep + "@rapport.local";
         post(interactionsUrl + "/api/v1/mailboxes", """
                 {"host": "127.0.0.1", "port": 1143, "security": "STARTTLS", "username": "%s", "password": "rapport"}"""
